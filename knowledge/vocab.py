@@ -150,41 +150,38 @@ def region_codes() -> set[str]:
 
 
 def safety_numbers(country: str | None = None) -> dict[str, Any]:
-    """Safety numbers for `country` (ISO alpha-2, case-insensitive).
+    """Safety numbers for `country` (ISO alpha-2, case-insensitive; "UK" is read as GB).
 
-    Returns {"country": code or "international", "fallback": bool, "emergency": {...} | None,
-    "crisis": {...} | None, "cancer_helpline": {...} | None, "international": {...}}.
-    Missing services in a country entry are None (numbers recorded as `null` are gaps, not
-    zeroes); when the country is unknown, the international entry is returned with
-    fallback=True. Every number dict carries `number`, `name` and `source`.
+    Returns {"country": code or "international", "fallback": bool, "emergency", "crisis",
+    "cancer_helpline", "urgent": dict | None, "note": str | None, "international": dict}.
+    Each service dict has `number`, `name`, `source` and optionally `url`, `hours`,
+    `resource_id`, `note`; None means no verified number (a recorded gap, never a guess).
+    In the international entry `number` may be None with a `note` (e.g. "call your local
+    emergency number"). Unknown or missing countries give the international entry with
+    fallback=True.
     """
     data = load_vocab("safety_numbers")
     countries = data.get("countries") or {}
-    international = countries.get("international") or data.get("international") or {}
+    international = countries.get("international") or {}
     code = (country or "").strip().upper()
     if code == "UK":
         code = "GB"
     entry = countries.get(code) if code and code != "INTERNATIONAL" else None
-    if not entry:
-        return {
-            "country": "international",
-            "fallback": True,
-            "emergency": _service(international.get("emergency")),
-            "crisis": _service(international.get("crisis")),
-            "cancer_helpline": _service(international.get("cancer_helpline")),
-            "international": international,
-        }
+    fallback = not entry
+    chosen = international if fallback else entry
     return {
-        "country": code,
-        "fallback": False,
-        "emergency": _service(entry.get("emergency")),
-        "crisis": _service(entry.get("crisis")),
-        "cancer_helpline": _service(entry.get("cancer_helpline")),
+        "country": "international" if fallback else code,
+        "fallback": fallback,
+        "emergency": _service(chosen.get("emergency")),
+        "crisis": _service(chosen.get("crisis")),
+        "cancer_helpline": _service(chosen.get("cancer_helpline")),
+        "urgent": _service(chosen.get("urgent")),
+        "note": chosen.get("note"),
         "international": international,
     }
 
 
 def _service(value: Any) -> dict[str, Any] | None:
-    if isinstance(value, dict) and value.get("number"):
+    if isinstance(value, dict) and (value.get("number") or value.get("note")):
         return value
     return None

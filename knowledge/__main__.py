@@ -1,0 +1,5 @@
+"""``python -m knowledge validate | stats | review | check-links`` (see knowledge.cli)."""
+
+from knowledge.cli import main
+
+raise SystemExit(main())
