@@ -1,0 +1,94 @@
+# PM Navigator. `make help` lists the targets; the README's two commands are `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON311 ?= python3.11
+APP_PY := .venv/bin/python
+ENGINE_PY := .venv-engine/bin/python
+RASA := .venv-engine/bin/rasa
+export PYTHONPATH := $(CURDIR)
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+RASA_ARGS := --config assistant/config.yml --domain assistant/domain --data assistant/data
+
+.PHONY: help setup run test test-unit test-integration test-e2e test-engine validate-assistant \
+        train index validate eval eval-nlu eval-retrieval bench lint format clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | \
+	  awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-20s\033[0m %s\n", $$1, $$2}'
+
+# --- environments (rebuilt only when their inputs change) -------------------------------------
+.venv/.installed: pyproject.toml constraints/app.txt
+	$(PYTHON311) -m venv .venv
+	.venv/bin/pip install --quiet --upgrade pip
+	# torch first and pinned, so nothing can pull a CUDA build.
+	.venv/bin/pip install --quiet -c constraints/app.txt torch==2.13.0
+	.venv/bin/pip install --quiet -c constraints/app.txt -e '.[app,dev]'
+	touch $@
+
+.venv-engine/.installed: pyproject.toml constraints/engine.txt
+	@PY310=$$(scripts/find-python310.sh) && echo "engine env: $$PY310" && $$PY310 -m venv .venv-engine
+	.venv-engine/bin/pip install --quiet -c constraints/engine.txt -e '.[engine]' pytest
+	touch $@
+
+setup: .venv/.installed .venv-engine/.installed ## Create both environments (app: Python 3.11, engine: Python 3.10)
+
+# --- build steps (content-hashed: redone only when inputs change) -----------------------------
+train: setup ## Train the Rasa model if its inputs changed (var/models/)
+	$(APP_PY) scripts/stack.py model
+
+index: setup ## Build the retrieval index if the knowledge changed (var/index/)
+	$(APP_PY) -m retrieval build
+
+# --- the README's two commands ----------------------------------------------------------------
+run: setup ## Start Rasa (:5005), action server (:5055) and gateway (:8000); prints the URL
+	$(APP_PY) scripts/run.py
+
+test: setup ## Run the whole suite: unit, integration, e2e, engine-env tests, assistant gates
+	$(MAKE) --no-print-directory validate-assistant
+	$(MAKE) --no-print-directory test-engine
+	$(APP_PY) -m pytest tests
+
+test-unit: setup ## Fast tests only (no servers)
+	$(APP_PY) -m pytest tests -m "unit"
+
+test-integration: setup ## Tests that start real Rasa / action server / gateway processes
+	$(APP_PY) -m pytest tests -m "integration"
+
+test-e2e: setup ## Whole stack over HTTP and in headless Chromium
+	$(APP_PY) -m pytest tests -m "e2e"
+
+test-engine: setup ## Tests that need the Rasa engine env (NLU components)
+	@if [ -d tests/engine ]; then $(ENGINE_PY) -m pytest -p no:cacheprovider tests/engine -q; \
+	 else echo "no engine-env tests"; fi
+
+validate-assistant: setup ## rasa data validate --fail-on-warnings
+	$(RASA) data validate --fail-on-warnings $(RASA_ARGS) 2>&1 | grep -vE "Warning|warn\(|^\s*$$|declare_namespace|import pkg_resources|DeclarativeMeta|xla_computation" ; exit $${PIPESTATUS[0]}
+
+validate: setup ## Validate the knowledge repository (schema, vocabularies, sources, reviews)
+	$(APP_PY) -m knowledge validate
+
+eval: eval-nlu eval-retrieval ## All evaluations (results in docs/evaluation.md)
+
+eval-nlu: setup ## NLU intent/entity/triage evaluation
+	$(ENGINE_PY) -m eval.nlu
+
+eval-retrieval: setup ## Retrieval Recall@k / MRR / nDCG vs baselines
+	$(APP_PY) -m eval.retrieval
+
+bench: setup ## Benchmarks (tables in docs/benchmarks.md)
+	$(APP_PY) -m bench
+
+lint: setup ## ruff + mypy
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy
+
+format: setup ## Apply ruff formatting and fixes
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+clean: ## Remove built models, indexes and local state (keeps the environments)
+	rm -rf var/ .pytest_cache

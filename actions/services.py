@@ -1,0 +1,51 @@
+"""Services handed to actions: the hybrid search over the curated repository.
+
+Built lazily on first use (or eagerly by ``warm()`` at server start), never at import time.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from retrieval.search import HybridSearch
+
+_lock = threading.Lock()
+_services: Services | None = None
+
+
+@dataclass
+class Services:
+    """What actions need from the outside world."""
+
+    search: HybridSearch
+
+
+def build_services(index_dir: Path | None = None) -> Services:
+    """Load the repository and the index (building it if stale); returns ``Services``."""
+    from knowledge import load_repository
+    from retrieval.search import HybridSearch
+
+    index_dir = index_dir or Path(os.environ.get("PMN_INDEX_DIR", "var/index"))
+    repo = load_repository()
+    return Services(search=HybridSearch.load_or_build(repo.all(), index_dir))
+
+
+def get_services() -> Services:
+    """The process-wide services, created on first call."""
+    global _services
+    with _lock:
+        if _services is None:
+            _services = build_services()
+        return _services
+
+
+def set_services(services: Services | None) -> None:
+    """Replace the process-wide services (tests)."""
+    global _services
+    with _lock:
+        _services = services

@@ -1,0 +1,1 @@
+"""PM Navigator gateway: the public HTTP door (chat proxy to Rasa, search API, pages)."""
