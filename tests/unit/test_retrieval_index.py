@@ -1,0 +1,131 @@
+"""VectorIndex: exact search equals brute-force cosine, masks, manifest persistence, staleness."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from retrieval.embedder import normalise
+from retrieval.index import MANIFEST, VECTORS, IndexLoadError, VectorIndex
+
+
+def _vectors(n: int, dim: int = 32, seed: int = 7) -> np.ndarray:
+    return normalise(np.random.default_rng(seed).standard_normal((n, dim)).astype(np.float32))
+
+
+def _ids(n: int) -> list[str]:
+    return [f"r{i}" for i in range(n)]
+
+
+def test_flat_top_k_equals_brute_force_cosine() -> None:
+    vectors = _vectors(500)
+    queries = _vectors(20, seed=11)
+    index = VectorIndex.build(vectors, _ids(500), "m", "h", index_type="flat")
+    scores, rows = index.search(queries, 10)
+    brute = queries @ vectors.T
+    expected = np.argsort(-brute, axis=1)[:, :10]
+    np.testing.assert_array_equal(rows, expected)
+    np.testing.assert_allclose(scores, np.take_along_axis(brute, expected, axis=1), atol=1e-5)
+
+
+def test_allowed_mask_restricts_results_to_brute_force_over_allowed_rows() -> None:
+    vectors = _vectors(300)
+    query = _vectors(1, seed=3)
+    allowed = np.zeros(300, dtype=bool)
+    allowed[::7] = True
+    index = VectorIndex.build(vectors, _ids(300), "m", "h", index_type="flat")
+    _, rows = index.search(query, 5, allowed=allowed)
+    candidates = np.flatnonzero(allowed)
+    expected = candidates[np.argsort(-(vectors[candidates] @ query[0]))[:5]]
+    np.testing.assert_array_equal(rows[0], expected)
+
+
+def test_fewer_allowed_rows_than_k_pads_with_minus_one() -> None:
+    index = VectorIndex.build(_vectors(50), _ids(50), "m", "h")
+    allowed = np.zeros(50, dtype=bool)
+    allowed[[4, 9]] = True
+    scores, rows = index.search(_vectors(1, seed=1), 5, allowed=allowed)
+    assert sorted(rows[0][:2].tolist()) == [4, 9]
+    assert rows[0][2:].tolist() == [-1, -1, -1]
+    assert np.isneginf(scores[0][2:]).all()
+
+
+def test_auto_switches_to_hnsw_at_threshold_and_recall_is_high() -> None:
+    vectors = _vectors(2000)
+    queries = _vectors(50, seed=5)
+    flat = VectorIndex.build(vectors, _ids(2000), "m", "h", ann_threshold=5000)
+    ann = VectorIndex.build(vectors, _ids(2000), "m", "h", ann_threshold=1000)
+    assert flat.index_type == "flat"
+    assert ann.index_type == "hnsw"
+    _, exact = flat.search(queries, 10)
+    _, approx = ann.search(queries, 10)
+    recall = np.mean([len(set(a) & set(e)) / 10 for a, e in zip(approx, exact, strict=True)])
+    assert recall >= 0.9
+
+
+def test_vectors_view_returns_stored_vectors_for_both_index_types() -> None:
+    vectors = _vectors(40)
+    for kind in ("flat", "hnsw"):
+        index = VectorIndex.build(vectors, _ids(40), "m", "h", index_type=kind)
+        np.testing.assert_allclose(index.vectors(), vectors)
+
+
+def test_save_load_round_trip_with_manifest(tmp_path) -> None:
+    vectors = _vectors(30)
+    index = VectorIndex.build(vectors, _ids(30), "mini", "abc123")
+    index.save(tmp_path)
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    assert manifest["model"] == "mini"
+    assert manifest["dimension"] == 32
+    assert manifest["content_hash"] == "abc123"
+    assert manifest["ids"] == _ids(30)
+    assert manifest["index_type"] == "flat"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST, VECTORS]
+    assert not (tmp_path / VECTORS).read_bytes().startswith(b"\x80")  # not a pickle
+    loaded = VectorIndex.load(tmp_path)
+    assert loaded.ids == index.ids
+    q = _vectors(3, seed=2)
+    np.testing.assert_array_equal(loaded.search(q, 5)[1], index.search(q, 5)[1])
+
+
+def test_is_current_detects_model_and_hash_changes(tmp_path) -> None:
+    VectorIndex.build(_vectors(5), _ids(5), "mini", "h1").save(tmp_path)
+    assert VectorIndex.is_current(tmp_path, "mini", "h1")
+    assert not VectorIndex.is_current(tmp_path, "mini", "h2")
+    assert not VectorIndex.is_current(tmp_path, "other-model", "h1")
+    assert not VectorIndex.is_current(tmp_path / "missing", "mini", "h1")
+
+
+def test_load_rejects_manifest_that_does_not_match_vectors(tmp_path) -> None:
+    VectorIndex.build(_vectors(5), _ids(5), "mini", "h1").save(tmp_path)
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    manifest["ids"] = manifest["ids"][:3]
+    (tmp_path / MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(IndexLoadError, match="manifest"):
+        VectorIndex.load(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"ids": ["a", "a"]}, "unique"),
+        ({"ids": ["a"]}, "1 ids for 2 vectors"),
+        ({"index_type": "ivf"}, "index_type"),
+        ({"ann_threshold": 0}, "ann_threshold"),
+    ],
+)
+def test_build_validates_arguments(kwargs: dict, message: str) -> None:
+    args = {"vectors": _vectors(2), "ids": ["a", "b"], "model": "m", "content_hash": "h"}
+    args.update(kwargs)
+    with pytest.raises(ValueError, match=message):
+        VectorIndex.build(**args)
+
+
+def test_search_rejects_bad_k_and_dimension() -> None:
+    index = VectorIndex.build(_vectors(5), _ids(5), "m", "h")
+    with pytest.raises(ValueError, match="k must be > 0"):
+        index.search(_vectors(1), 0)
+    with pytest.raises(ValueError, match="shape"):
+        index.search(_vectors(1, dim=8), 3)
