@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import socket
 import sys
 import time
 import urllib.error
 import urllib.request
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
@@ -203,7 +202,7 @@ def _fetch(url: str, timeout: float) -> tuple[str, str]:
             if exc.code in (404, 410):
                 return "broken", f"HTTP {exc.code}"
             return "suspect", f"HTTP {exc.code}"
-        except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError) as exc:
+        except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
             reason = getattr(exc, "reason", exc)
             return "unreachable", str(reason)
         except ValueError as exc:

@@ -99,6 +99,8 @@ def load_yaml(path: Path) -> Located:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        if exc.context_mark and line and exc.context_mark.line + 1 != line:
+            problem += f" (the construct opened on line {exc.context_mark.line + 1})"
         raise KnowledgeError([Issue(path, line, None, f"invalid YAML: {problem}")]) from exc
     except yaml.YAMLError as exc:
         raise KnowledgeError([Issue(path, None, None, f"invalid YAML: {exc}")]) from exc
