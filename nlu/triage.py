@@ -1,0 +1,517 @@
+"""Red-flag triage: a deterministic screen for crisis, emergency and individual medical advice.
+
+Plain Python (stdlib only, no Rasa): the Rasa component ``nlu.components.safety_triage`` and the
+gateway (when Rasa is unreachable) run the same screen.
+
+Stable API::
+
+    from nlu.triage import screen, TriageResult
+    result = screen("I can't breathe and my lips are blue")
+    if result is not None:
+        result.category   # "crisis" | "emergency" | "medical_advice"
+        result.subtype    # e.g. "self_harm", "breathing", "fever_on_treatment", "dose"
+        result.start, result.end, result.matched   # span in the original text
+        result.explicit   # True: stated directly; False: indirect wording
+        result.rule       # id of the rule that fired (for logs and evaluation)
+        result.to_dict()  # JSON-safe dict of the fields above
+
+``screen`` returns the most urgent finding (crisis > emergency > medical_advice; first in text
+within a category) or None; ``screen_all`` returns every finding. Neither raises on any str.
+
+Design choices (see docs/safety.md):
+- Recall first for crisis: negated statements ("I'm not suicidal but...") still fire; the
+  answer is a gentle check-in with the crisis line, which is harmless when not needed.
+- Idioms do not fire: "this rash is killing me", "killing my appetite", "dying to know",
+  "keep fit", "a stroke of luck", "blood test", "breathing space".
+- Emergency symptoms asked about in general ("is chest pain a side effect of X?", "what are the
+  signs of a stroke?") do not fire unless the message also speaks about a person (I, my dad, she).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+CATEGORIES = ("crisis", "emergency", "medical_advice")
+_ORDER = {c: i for i, c in enumerate(CATEGORIES)}
+
+
+@dataclass(frozen=True)
+class TriageResult:
+    """One red flag: ``category`` / ``subtype`` and where it was found in the text."""
+
+    category: str
+    subtype: str
+    start: int
+    end: int
+    matched: str
+    explicit: bool
+    rule: str
+
+    def to_dict(self) -> dict[str, object]:
+        """{"category", "subtype", "start", "end", "matched", "explicit", "rule"}."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    rule: str
+    category: str
+    subtype: str
+    explicit: bool
+    pattern: re.Pattern[str]
+    personal: bool = False  # also needs a person in the message (I, my mum, he...)
+    not_after: re.Pattern[str] | None = None  # vetoes when this follows the match
+    not_before: re.Pattern[str] | None = None  # vetoes when this precedes the match
+
+
+_F = re.IGNORECASE
+CANT = r"(?:can'?t|cannot|can\s+not|cant|unable\s+to|could\s*n'?t|couldnt)"
+DONT = r"(?:don'?t|do\s+not|dont|didn'?t|doesn'?t|do\s+n't)"
+SELF = r"(?:myself|my\s+self|me)"
+WHO = (
+    r"(?:i|i'?m|im|i\s+am|he|she|he'?s|she'?s|hes|shes|they|we|my\s+\w+(?:\s+\w+)?|"
+    r"mum|mom|dad|husband|wife|partner|son|daughter|him|her|patient)"
+)
+ANYONE = r"(?:my|his|her|their|our)"
+PERSONAL = re.compile(
+    r"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|we|we're|our|us|he|she|he's|she's|hes|"
+    r"shes|his|her|him|they|their|them|mum|mom|mam|dad|husband|wife|partner|son|daughter|"
+    r"patient|baby|child)\b",
+    _F,
+)
+FEVER = (
+    r"\b(?:fever\w*|febrile|high\s+(?:temperature|temp)|(?:a|raised|spiking|rising)\s+"
+    r"(?:temperature|temp)|(?:temperature|temp)\s+(?:of|is|was|has\s+gone|went|at|reading|"
+    r"keeps)\s+(?:up\s+|over\s+|about\s+|around\s+|to\s+)*(?:3[89]|10[0-4])|"
+    r"3[89](?:[.,]\d)?\s*(?:°|degrees|c\b)|shiver\w*|rigou?rs|chills|hot\s+and\s+cold|"
+    r"burning\s+up)"
+)
+TREATMENT = (
+    r"\b(?:chemo\w*|immunotherapy|infusion|cycle|neutropeni\w*|carboplatin|cisplatin|"
+    r"docetaxel|pemetrexed|paclitaxel|oxaliplatin|folfox|capecitabine|treatment)\b"
+)
+_PAST = re.compile(
+    r"^[^.!?]{0,40}\b(?:years?\s+ago|months\s+ago|last\s+year|in\s+(?:19|20)\d\d)", _F
+)
+
+
+def _r(
+    rule: str,
+    category: str,
+    subtype: str,
+    explicit: bool,
+    pattern: str,
+    personal: bool = False,
+    not_after: str | None = None,
+    not_before: str | None = None,
+) -> _Rule:
+    return _Rule(
+        rule,
+        category,
+        subtype,
+        explicit,
+        re.compile(pattern, _F),
+        personal,
+        re.compile(not_after, _F) if not_after else None,
+        re.compile(not_before, _F) if not_before else None,
+    )
+
+
+_RULES: tuple[_Rule, ...] = (
+    # ---------------------------------------------------------------- crisis: explicit
+    _r(
+        "kill_self",
+        "crisis",
+        "suicidal",
+        True,
+        r"\b(?:kill(?:ing)?|killed|off)\s+(?:myself|my\s+self|himself|herself|themselves)\b|"
+        r"\b(?:end|take|ending|taking)\s+(?:my|his|her)\s+(?:own\s+)?life\b",
+    ),
+    _r(
+        "suicide",
+        "crisis",
+        "suicidal",
+        True,
+        r"\bsuicidal\b|\b(?:commit(?:ting)?|considering|contemplating|thinking\s+(?:about|of)|"
+        r"thoughts\s+of|attempt(?:ed|ing)?|plan(?:ning)?)\s+(?:\w+\s+)?suicide\b|"
+        r"\bsuicide\s+(?:plan|note|attempt)\b|\b(?:i|he|she)\s+(?:want|wants|wanted)\s+to\s+"
+        r"(?:commit\s+)?suicide\b",
+    ),
+    _r(
+        "want_die",
+        "crisis",
+        "suicidal",
+        True,
+        r"\b(?:want|wanna|wanting|wish|wished|ready)\s+"
+        r"(?:to\s+)?(?:just\s+)?(?:die|be\s+dead)\b|\bwish\s+(?:i|he|she)\s+(?:was|were|had)\s+"
+        r"(?:dead|never\s+been\s+born)\b|\bbetter\s+off\s+dead\b|\bi\s+should\s+(?:just\s+)?die\b",
+        not_before=r"\b(?:don'?t|do\s+not|dont|didn'?t|doesn'?t|not|never|no\s+one|nobody)\s*$",
+    ),
+    _r(
+        "self_harm",
+        "crisis",
+        "self_harm",
+        True,
+        r"\bself[\s-]*harm\w*|\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|"
+        r"starving)\s+(?:myself|my\s+self)\b|\b(?:take|took|taken|taking)\s+(?:an?\s+)?overdose\b|"
+        r"\boverdos(?:e|ed|ing)\s+on\b|\b(?:hang|hanging|drown|drowning|poison|poisoning|shoot|"
+        r"shooting)\s+(?:myself|my\s+self)\b|\bjump(?:ing)?\s+(?:off|in\s+front\s+of)\s+(?:a|the)\s+"
+        r"(?:bridge|train|building|roof|cliff)\b",
+    ),
+    _r(
+        "not_live",
+        "crisis",
+        "suicidal",
+        True,
+        rf"\b{DONT}\s+want\s+to\s+(?:live|be\s+alive|exist|go\s+on\s+living)\b|"
+        r"\bno\s+(?:reason|will)\s+to\s+live\b|\bend\s+it\s+all\b|\bending\s+it\s+all\b|"
+        r"\btired\s+of\s+(?:living|being\s+alive|life)\b",
+    ),
+    # ---------------------------------------------------------------- crisis: indirect
+    _r(
+        "not_here",
+        "crisis",
+        "suicidal",
+        False,
+        rf"\b{DONT}\s+want\s+to\s+(?:be\s+here|be\s+around|wake\s+up|carry\s+on|go\s+on)\b|"
+        rf"\b(?:won'?t|will\s+not|wont)\s+be\s+(?:here|around)\s+(?:much\s+longer|for\s+long|"
+        r"anymore|any\s+more)\s+(?:anyway\s+)?(?:because|cos|coz|if)\s+i\b|"
+        r"\bwish\s+i\s+(?:could|would|wouldn'?t|did\s*n'?t)\s+(?:just\s+)?(?:go\s+to\s+sleep\s+and\s+)?"
+        r"(?:not\s+wake|never\s+wake|wake\s+up)\b|\bsleep\s+(?:forever|and\s+never\s+wake)\b|"
+        r"\bnot\s+wake\s+up\s+(?:again|tomorrow)\b",
+    ),
+    _r(
+        "burden",
+        "crisis",
+        "suicidal",
+        False,
+        r"\b(?:better\s+off|happier|easier)\s+without\s+me\b|"
+        r"\b(?:i'?m|i\s+am|im|feel\s+like)\s+(?:just\s+)?(?:a|such\s+a)\s+burden\b|"
+        r"\bbe\s+better\s+if\s+i\s+(?:was|were)(?:n'?t|\s+not|\s+gone)\b",
+    ),
+    _r(
+        "cant_go_on",
+        "crisis",
+        "hopeless",
+        False,
+        rf"\b{CANT}\s+(?:go\s+on|carry\s+on|keep\s+going|cope|take\s+(?:it|this|any\s*more)|"
+        r"do\s+this)\s*(?:any\s*more|anymore|like\s+this|much\s+longer)\b|"
+        rf"\b{CANT}\s+go\s+on\b|"
+        r"\b(?:what'?s|what\s+is|whats)\s+the\s+point\s+(?:of|in)\s+(?:living|life|going\s+on|"
+        r"carrying\s+on|anything|trying|fighting|it\s+all|being\s+here|any\s+of\s+it)\b|"
+        r"\bno\s+point\s+(?:in\s+)?(?:living|going\s+on|carrying\s+on|being\s+alive|"
+        r"fighting|trying\s+anymore|anymore|any\s+more)\b|"
+        r"\bnothing\s+(?:left\s+)?to\s+live\s+for\b|\bgiv(?:e|ing)\s+up\s+on\s+(?:life|living|"
+        r"everything|myself)\b|\bno\s+way\s+out\b|\bwant\s+(?:it\s+all|everything)\s+to\s+"
+        r"(?:end|stop)\b|\b(?:put|putting)\s+an\s+end\s+to\s+(?:it|it\s+all|everything|myself)\b",
+    ),
+    _r(
+        "means",
+        "crisis",
+        "suicidal",
+        False,
+        r"\b(?:saving|saved|stockpil\w*|hoard\w*|collecting|kept)\s+(?:up\s+)?(?:all\s+)?(?:my\s+)?"
+        r"(?:pills|tablets|painkillers|morphine|meds|medication|oxycodone|sleeping\s+pills)\b|"
+        r"\b(?:saying|said|say)\s+(?:my\s+)?goodbyes?\s+to\s+(?:everyone|everybody|my\s+family)\b|"
+        r"\bgiv(?:e|ing)\s+away\s+(?:all\s+)?my\s+(?:things|stuff|belongings)\b|"
+        r"\b(?:how\s+many|how\s+much)\s+(?:\w+\s+){0,2}(?:would\s+it\s+take|to\s+take)\s+to\s+"
+        r"(?:die|not\s+wake\s+up)\b|\bdisappear\s+(?:forever|for\s+good)\b",
+    ),
+    # ---------------------------------------------------------------- emergency
+    _r(
+        "breathing",
+        "emergency",
+        "breathing",
+        True,
+        rf"\b{CANT}\s+(?:\w+\s+)?(?:breathe?|breath|catch\s+(?:my|his|her|their)\s+breath|"
+        r"get\s+(?:my|his|her|any|enough)\s+breath|get\s+(?:enough\s+)?air)\b|"
+        r"\b(?:struggling|struggles|struggled|fighting|gasping|labou?ring)\s+(?:to\s+breathe?|"
+        r"for\s+(?:breath|air))\b|\b(?:difficulty|trouble|problems?|hard|harder)\s+"
+        r"(?:\w+\s+)?breathing\b|\b(?:hard|difficult|impossible)\s+to\s+breathe?\b|"
+        r"\blips\s+(?:\w+\s+){0,2}(?:blue|grey|gray)\b|\bturning\s+blue\b|\bchoking\b|"
+        r"\bcan\s+(?:barely|hardly|only\s+just)\s+breathe?\b|"
+        r"\b(?:severe|severely|very|really|so|extremely|suddenly|badly|getting\s+more)\s+"
+        r"(?:short\s+of\s+breath|breathless|out\s+of\s+breath)\b|"
+        r"\bbreathless\s+(?:at\s+rest|sitting|lying|and)\b|\bstopped\s+breathing\b|"
+        r"\bnot\s+breathing\b",
+    ),
+    _r(
+        "breathing_personal",
+        "emergency",
+        "breathing",
+        True,
+        r"\b(?:i'?m|i\s+am|im|he'?s|she'?s|hes|shes|he\s+is|she\s+is|they'?re|(?:i|he|she)\s+"
+        r"(?:feel|feels|felt|got|get|gets|getting|became|become|has\s+become))\s+(?:\w+\s+)?"
+        r"(?:short\s+of\s+breath|breathless|out\s+of\s+breath|wheezing)\b",
+        not_after=r"^\s*(?:when|after|climbing|on\s+the\s+stairs|walking|going\s+up|if\s+i|"
+        r"sometimes|occasionally|on\s+exertion)",
+    ),
+    _r(
+        "drowning",
+        "emergency",
+        "breathing",
+        False,
+        r"\bfeel(?:s|ing)?\s+like\s+(?:i'?m|he'?s|she'?s|i\s+am)\s+(?:drowning|suffocating|"
+        r"being\s+strangled)\b|\bsuffocating\b|\bair\s+hungry\b|\bpanting\s+for\s+air\b",
+        personal=True,
+    ),
+    _r(
+        "chest_pain",
+        "emergency",
+        "chest_pain",
+        True,
+        r"\bchest\s+(?:pains?|is\s+(?:hurting|tight|crushing|painful)|hurts|tightness|pressure)\b|"
+        r"\b(?:pain|pains|tightness|pressure|crushing|squeezing)\s+(?:in|across|on)\s+"
+        r"(?:my|his|her|the|their)\s+chest\b|\b(?:crushing|tight|heavy|painful)\s+chest\b|"
+        r"\b(?:having|had|is\s+having|think\s+(?:i'?m|he'?s|she'?s|(?:i|he|she)\s+(?:am|is))\s+"
+        r"having|having\s+had)\s+a\s+heart\s+attack\b|\bheart\s+attack\s+(?:right\s+)?now\b",
+        personal=True,
+    ),
+    _r(
+        "bleeding",
+        "emergency",
+        "bleeding",
+        True,
+        r"\bcough\w*\s+(?:\w+\s+){0,2}(?:up\s+)?blood\b|\bcough\w*\s+up\s+(?:\w+\s+)?blood\b|"
+        r"\b(?:vomit\w*|throw\w*\s+up|sick\w*|spit\w*)\s+(?:up\s+)?(?:\w+\s+)?blood\b|"
+        r"\bblood\s+in\s+(?:my|his|her|the)?\s*(?:vomit|sick|sputum|phlegm)\b|"
+        r"\bbleed\w*\s+(?:\w+\s+)?(?:heavily|a\s+lot|badly|profusely|everywhere|non[\s-]*stop|"
+        r"(?:that\s+)?won'?t\s+stop|and\s+(?:it\s+)?won'?t\s+stop)\b|"
+        rf"\b(?:won'?t|will\s+not|wont|{CANT})\s+stop\s+(?:the\s+)?bleed\w*\b|"
+        r"\bheavy\s+bleeding\b|\bhaemorrhag\w*|\bhemorrhag\w*|\bha?emoptysis\b|"
+        r"\b(?:lots|loads|pools?|so\s+much|a\s+lot)\s+of\s+blood\b|\bpouring\s+(?:with\s+)?blood\b|"
+        r"\bblack\s+(?:tarry\s+)?(?:stools?|poo|poop)\b",
+        personal=True,
+    ),
+    _r(
+        "bleeding_indirect",
+        "emergency",
+        "bleeding",
+        False,
+        r"\bcough\w*\s+up\s+(?:red|bright\s+red|pink|rusty)\s+(?:stuff|bits|phlegm|mucus|"
+        r"streaks?|spit)\b|\b(?:vomit|sick)\s+(?:\w+\s+)?(?:looks?|look)\s+like\s+coffee\s+grounds\b",
+        personal=True,
+    ),
+    _r(
+        "neutropenic",
+        "emergency",
+        "fever_on_treatment",
+        True,
+        r"\b(?:neutropenic\s+sepsis|febrile\s+neutropenia|sepsis|septic)\b",
+        personal=True,
+    ),
+    _r(
+        "fever_treatment",
+        "emergency",
+        "fever_on_treatment",
+        True,
+        rf"{FEVER}(?:[^.!?]|\.(?=\d)){{0,80}}{TREATMENT}|{TREATMENT}(?:[^.!?]|\.(?=\d)){{0,80}}{FEVER}",
+        personal=True,
+    ),
+    _r(
+        "stroke",
+        "emergency",
+        "stroke",
+        True,
+        r"\b(?:face|mouth|smile)\s+(?:is\s+|has\s+|looks\s+)?(?:\w+\s+)?(?:drooping|droopy|"
+        r"dropped|fallen|lopsided|sagging)\b|\bdroop\w*\s+(?:face|mouth|on\s+one\s+side)\b|"
+        r"\bslurr\w*\s+(?:\w+\s+)?(?:speech|words|talking)\b|\bspeech\s+(?:is\s+|went\s+|"
+        r"has\s+gone\s+)?slurred\b|\btalking\s+(?:all\s+)?slurred\b|"
+        rf"\b{CANT}\s+(?:lift|raise|move|feel)\s+(?:my|his|her|their)\s+(?:left\s+|right\s+)?"
+        r"(?:arm|arms|hand|leg|legs|face)\b|\b(?:sudden\s+)?(?:weakness|numbness|paralysis)\s+"
+        r"(?:on|in|down)\s+(?:one|the\s+(?:left|right))\s+side\b|"
+        r"\bone\s+side\s+of\s+(?:my|his|her|their)\s+(?:face|body)\s+(?:\w+\s+)?(?:numb|weak|"
+        r"drooping|droopy|dropped|won'?t\s+move|isn'?t\s+moving|not\s+moving)\b|"
+        r"\b(?:having|is\s+having|think\s+(?:\w+\s+){0,3}(?:having|had)|just\s+had|might\s+be\s+"
+        r"having|showing\s+signs\s+of)\s+a\s+(?:mini[\s-]*)?stroke\b",
+        personal=True,
+        not_after=r"^[^.!?]{0,40}\b(?:years?\s+ago|months\s+ago|last\s+year)",
+    ),
+    _r(
+        "seizure",
+        "emergency",
+        "seizure",
+        True,
+        r"\b(?:having|had|is\s+having|just\s+had|in\s+the\s+middle\s+of)\s+(?:a\s+)?(?:seizure|"
+        r"seizures|fit|convulsion|convulsions)\b|\b(?:seizing|convulsing|fitting)\b|"
+        r"\b(?:a|another|first)\s+seizure\b|\bseizure\s+(?:right\s+)?now\b",
+        personal=True,
+        not_after=r"^[^.!?]{0,40}\b(?:years?\s+ago|months\s+ago|last\s+year)",
+    ),
+    _r(
+        "collapse",
+        "emergency",
+        "collapse",
+        True,
+        r"\b(?:collapsed|unconscious|unresponsive|passed\s+out|fainted|not\s+responding|"
+        r"won'?t\s+wake\s+up|wont\s+wake\s+up|can'?t\s+wake\s+(?:him|her|them|my\s+\w+)(?:\s+up)?)\b|"
+        r"\b(?:anaphyla\w+|throat\s+(?:is\s+)?(?:swelling|closing)|swollen\s+(?:tongue|throat))\b|"
+        r"\bspinal\s+cord\s+compression\b|\bsudden(?:ly)?\s+(?:very\s+)?confused\b",
+        personal=True,
+    ),
+    _r(
+        "cant_feel_legs",
+        "emergency",
+        "spinal",
+        True,
+        rf"\b{CANT}\s+(?:feel|move|walk\s+on)\s+(?:my|his|her|their)\s+(?:legs|feet)\b|"
+        r"\b(?:legs|feet)\s+(?:have\s+)?(?:gone|going|went)\s+(?:numb|weak)\b",
+    ),
+    _r(
+        "emergency_words",
+        "emergency",
+        "general",
+        True,
+        r"\b(?:call(?:ed|ing)?|ring|dial)\s+(?:an?\s+)?(?:ambulance|999|911|112|000)\b|"
+        r"\b(?:is\s+this|this\s+is|it'?s)\s+an\s+emergency\b|\bmedical\s+emergency\b",
+        personal=True,
+    ),
+    # ---------------------------------------------------------------- medical advice
+    _r(
+        "dose",
+        "medical_advice",
+        "dose",
+        True,
+        r"\b(?:what|which|how\s+much|how\s+many|right|correct|best|maximum|max|safe)\s+"
+        r"(?:\w+\s+){0,2}(?:dose|dosage|doses|mg|milligrams?)\b(?=[^.!?]{0,60}\b(?:should|"
+        r"can|could|do|does|for|i|he|she|my|him|her|take|give|is)\b)|"
+        r"\bhow\s+(?:much|many)\s+(?:\w+\s+){0,3}(?:should|can|could|do|shall)\s+"
+        r"(?:i|he|she|we|they|my\s+\w+)\s+(?:take|have|give|use)\b|"
+        r"\b(?:should|can|could|shall|do|may|is\s+it\s+ok\s+(?:if|to)|is\s+it\s+safe\s+to)\s+"
+        r"(?:i|he|she|we|they|my\s+\w+|you)?\s*(?:increase|decrease|reduce|lower|raise|double|"
+        r"halve|skip|miss|split|change|adjust|up|cut)\s+(?:\w+\s+){0,2}(?:dose|dosage|doses|"
+        r"tablets?|pills?|medication|meds|mg)\b|\bdouble\s+up\s+on\b",
+    ),
+    _r(
+        "stop_drug",
+        "medical_advice",
+        "stop_or_change",
+        True,
+        r"\b(?:should|can|could|shall|must|do|would\s+it\s+be\s+ok\s+if)\s+(?:i|he|she|we|they|"
+        r"my\s+\w+)\s+(?:just\s+)?(?:stop|quit|come\s+off|pause|skip|give\s+up|drop|halt|"
+        r"discontinue|cut\s+out)\s+(?:taking\s+|having\s+|my\s+|his\s+|her\s+|the\s+)?"
+        r"(?:\w+\s+){0,2}?(?:chemo\w*|treatment|tablets?|pills?|medication|meds|drug|therapy|"
+        r"immunotherapy|infusions?|radiotherapy|\w+inib|\w+mab|tagrisso|it)\b|"
+        r"\bis\s+it\s+(?:ok|okay|safe|alright|fine|bad)\s+(?:for\s+(?:me|him|her)\s+)?to\s+"
+        r"(?:stop|skip|pause|come\s+off|miss|combine|mix|take\s+\w+\s+with|drink\s+\w*\s*(?:on|with|"
+        r"while))\b|\b(?:should|can)\s+(?:i|he|she)\s+(?:take|have|drink|eat)\s+(?:\w+\s+){0,3}"
+        r"(?:with|while\s+(?:on|taking)|alongside)\s+(?:my|his|her|\w+inib|chemo\w*|immunotherapy|"
+        r"treatment)\b",
+    ),
+    _r(
+        "choose_drug",
+        "medical_advice",
+        "choose_treatment",
+        True,
+        r"\b(?:should|would|shall)\s+(?:i|he|she|we|they|my\s+\w+)\s+(?:take|have|choose|pick|"
+        r"go\s+for|try|start|get|switch\s+to|switch|do|accept|refuse|decline|opt\s+for)\s+"
+        r"(?:\w+\s+){0,4}?(?:or|instead|rather|chemo\w*|immunotherapy|radiotherapy|surgery|"
+        r"treatment|drug|\w+inib|\w+mab|tagrisso|trial)\b|"
+        r"\bwhich\s+(?:treatment|drug|medication|medicine|option|therapy|tki|inhibitor|"
+        r"targeted\s+therapy|one)\s+(?:\w+\s+)?(?:should|would|is\s+(?:best|better|right))\s+"
+        r"(?:i|he|she|we|for\s+(?:me|him|her|my))\b|"
+        r"\bwhat\s+(?:treatment|drug|medication|therapy)\s+(?:should|would\s+you\s+recommend|"
+        r"do\s+you\s+recommend)\b|\b(?:is|would)\s+\w+\s+(?:be\s+)?better\s+than\s+\w+\s+for\s+"
+        r"(?:me|him|her|my|us)\b|\bbest\s+(?:treatment|drug|option)\s+for\s+(?:me|him|her|my|us)\b|"
+        r"\bwhat\s+would\s+you\s+do\s+(?:if\s+you\s+were|in\s+my)\b|"
+        r"\b(?:recommend|suggest|prescribe)\s+(?:me|him|her)\s+(?:a|an|some)?\s*(?:treatment|drug|"
+        r"medication|dose)\b",
+    ),
+    _r(
+        "read_report",
+        "medical_advice",
+        "read_report",
+        True,
+        r"\b(?:read|interpret|explain|look\s+at|check|review|go\s+through|decode|translate|"
+        r"analy[sz]e|understand)\s+(?:my|his|her|our|their|these|this|the\s+attached)\s+"
+        r"(?:\w+\s+){0,2}(?:report|results?|scan|pathology|biopsy|ngs|genomic\s+\w+|blood\s+tests?|"
+        r"ct|mri|pet|numbers|letter|findings|vaf)\b|"
+        r"\bwhat\s+does\s+(?:my|his|her|our|the)\s+(?:\w+\s+){0,2}(?:report|result|results|scan|"
+        r"pathology|biopsy|letter|vaf|ngs)\s+(?:\w+\s+){0,3}(?:mean|say|show|tell)\b|"
+        r"\bhere\s+(?:is|are)\s+(?:my|his|her)\s+(?:\w+\s+)?(?:results?|report|scan)\b|"
+        r"\bis\s+(?:my|his|her)\s+(?:\w+\s+)?(?:result|report|scan|vaf|count|level|marker)\s+"
+        r"(?:bad|good|normal|worrying|serious|high|low)\b|\bwhat\s+do\s+(?:my|his|her)\s+"
+        r"(?:\w+\s+)?(?:results|numbers|markers)\s+mean\b",
+    ),
+    _r(
+        "eligibility",
+        "medical_advice",
+        "eligibility",
+        True,
+        r"\b(?:am\s+i|is\s+(?:he|she|my\s+\w+)|are\s+(?:we|they))\s+(?:\w+\s+)?(?:eligible|"
+        r"qualified|a\s+candidate|suitable|a\s+good\s+candidate)\b|"
+        r"\b(?:would|will|do|does|could|can)\s+(?:i|he|she|we|my\s+\w+)\s+(?:\w+\s+)?"
+        r"(?:qualify|be\s+eligible|be\s+accepted|be\s+a\s+candidate|meet\s+the\s+criteria|"
+        r"get\s+(?:in|into|on)\s+(?:this|that|the)\s+trial)\b|"
+        r"\bis\s+(?:this|that|the)\s+(?:trial|study|drug|treatment)\s+(?:\w+\s+)?(?:right|suitable|"
+        r"good|ok|appropriate)\s+for\s+(?:me|him|her|us|my)\b|"
+        r"\b(?:can|could)\s+(?:i|he|she|my\s+\w+)\s+(?:join|enrol|enroll|take\s+part\s+in|"
+        r"get\s+into|go\s+on)\s+(?:this|that|nct\d+)\b",
+    ),
+    _r(
+        "prognosis",
+        "medical_advice",
+        "prognosis",
+        True,
+        r"\bhow\s+long\s+(?:do|does|have|has|will|would|can|is|are)\s+(?:i|he|she|we|they|my\s+\w+)"
+        r"\s+(?:\w+\s+){0,2}(?:have|got|live|survive|left|last)\b|"
+        r"\b(?:my|his|her|our)\s+(?:\w+\s+)?(?:prognosis|life\s+expectancy|chances|odds|"
+        r"survival\s+(?:chances|odds|rate))\b|\b(?:am\s+i|is\s+(?:he|she|my\s+\w+))\s+"
+        r"(?:going\s+to|gonna)\s+die\b|\bwill\s+(?:i|he|she|my\s+\w+)\s+(?:die|survive|be\s+cured|"
+        r"beat\s+(?:this|it)|make\s+it|live)\b|\bis\s+(?:my|his|her)\s+(?:\w+\s+)?(?:cancer|tumou?r)"
+        r"\s+(?:curable|terminal|treatable|incurable|going\s+to\s+kill)\b|"
+        r"\bhow\s+(?:much|long)\s+time\s+(?:do|does|have|has)\s+(?:i|he|she|we|my\s+\w+)\b",
+    ),
+)
+
+
+def _normalise(text: str) -> str:
+    """Same-length normalisation (offsets stay valid): lower case, straight apostrophes."""
+    out = []
+    for ch in text:
+        if ch in "\u2019\u2018\u02bc`´":
+            out.append("'")
+            continue
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    return "".join(out)
+
+
+def screen_all(text: str) -> list[TriageResult]:
+    """Every red flag in ``text``, most urgent first (then by position). [] when none."""
+    if not text or not isinstance(text, str):
+        return []
+    norm = _normalise(text)
+    has_person = bool(PERSONAL.search(norm))
+    found: list[TriageResult] = []
+    for rule in _RULES:
+        if rule.personal and not has_person:
+            continue
+        for m in rule.pattern.finditer(norm):
+            if rule.not_after is not None and rule.not_after.search(norm[m.end() : m.end() + 60]):
+                continue
+            if rule.not_before is not None and rule.not_before.search(
+                norm[max(0, m.start() - 20) : m.start()]
+            ):
+                continue
+            found.append(
+                TriageResult(
+                    rule.category,
+                    rule.subtype,
+                    m.start(),
+                    m.end(),
+                    text[m.start() : m.end()],
+                    rule.explicit,
+                    rule.rule,
+                )
+            )
+            break
+    found.sort(key=lambda r: (_ORDER[r.category], r.start))
+    return found
+
+
+def screen(text: str) -> TriageResult | None:
+    """The most urgent red flag in ``text`` (crisis > emergency > medical_advice), or None."""
+    results = screen_all(text)
+    return results[0] if results else None

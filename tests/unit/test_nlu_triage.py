@@ -1,0 +1,88 @@
+"""Red-flag triage screen (plain Python; the gateway runs it when Rasa is down)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.triage import CATEGORIES, TriageResult, screen, screen_all
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "explicit"),
+    [
+        ("I want to kill myself", "crisis", True),
+        ("i feel suicidal tonight", "crisis", True),
+        ("I've been self harming again", "crisis", True),
+        ("I wish I was dead", "crisis", True),
+        ("I don't want to be here anymore", "crisis", False),
+        ("everyone would be better off without me", "crisis", False),
+        ("I've been saving up my tablets", "crisis", False),
+        ("what's the point of living like this", "crisis", False),
+        ("I can't breathe", "emergency", True),
+        ("my dad is coughing up blood", "emergency", True),
+        ("my husband has crushing chest pain", "emergency", True),
+        ("I have a temperature of 38.5 and had chemo last week", "emergency", True),
+        ("she's shivering and on chemotherapy", "emergency", True),
+        ("my mum's face is drooping and her speech is slurred", "emergency", True),
+        ("he is having a seizure", "emergency", True),
+        ("how much osimertinib should I take?", "medical_advice", True),
+        ("should I stop my tablets before the scan", "medical_advice", True),
+        ("can you read my NGS report", "medical_advice", True),
+        ("am I eligible for this trial?", "medical_advice", True),
+        ("how long do I have left", "medical_advice", True),
+        ("should I take lorlatinib or alectinib", "medical_advice", True),
+    ],
+)
+def test_red_flags_fire(text: str, category: str, explicit: bool) -> None:
+    result = screen(text)
+    assert isinstance(result, TriageResult)
+    assert result.category == category
+    assert result.explicit is explicit
+    assert text[result.start : result.end] == result.matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this rash is killing me",
+        "the steroids are killing my appetite",
+        "I'm dying to know what the trial found",
+        "I don't want to die, what trials are there?",
+        "my back is killing me after the drive",
+        "is chest pain a side effect of osimertinib?",
+        "what are the signs of a stroke?",
+        "keep fit during chemo",
+        "that was a stroke of luck",
+        "where are my blood test results explained",
+        "research on suicide rates among cancer patients",
+        "he had a stroke five years ago and now has lung cancer",
+        "how do I take my temperature during chemo",
+        "I'm short of breath when climbing stairs, is there a guideline on exercise",
+        "where can I find the ESMO guideline on EGFR",
+        "I need a breathing space before the next appointment",
+        "",
+    ],
+)
+def test_idioms_and_information_questions_do_not_fire(text: str) -> None:
+    assert screen(text) is None
+
+
+def test_most_urgent_first() -> None:
+    results = screen_all("should I stop my chemo? I can't breathe and I want to die")
+    assert [r.category for r in results] == ["crisis", "emergency", "medical_advice"]
+    assert screen("should I stop my chemo? I can't breathe")  # not None
+    assert screen("should I stop my chemo? I can't breathe").category == "emergency"
+
+
+def test_curly_apostrophes_and_case() -> None:
+    assert screen("I DON\u2019T WANT TO BE HERE ANYMORE").category == "crisis"
+
+
+def test_result_is_json_safe() -> None:
+    data = screen("I can't breathe").to_dict()
+    assert set(data) == {"category", "subtype", "start", "end", "matched", "explicit", "rule"}
+    assert data["category"] in CATEGORIES
+
+
+def test_non_string_is_ignored() -> None:
+    assert screen(None) is None  # type: ignore[arg-type]
