@@ -25,7 +25,7 @@ def main() -> None:
 
     from actions.services import get_services
 
-    get_services()  # load the model and index before answering /health
+    get_services(warm=True)  # load the index and model before answering /health
 
     executor = ActionExecutor()
     executor.register_package("actions")

@@ -24,6 +24,10 @@ class Services:
 
     search: HybridSearch
 
+    def warm(self) -> None:
+        """Load the embedding model and run one query, so the first person does not wait."""
+        self.search.search("patient support community", k=1)
+
 
 def build_services(index_dir: Path | None = None) -> Services:
     """Load the repository and the index (building it if stale); returns ``Services``."""
@@ -35,12 +39,14 @@ def build_services(index_dir: Path | None = None) -> Services:
     return Services(search=HybridSearch.load_or_build(repo.all(), index_dir))
 
 
-def get_services() -> Services:
-    """The process-wide services, created on first call."""
+def get_services(warm: bool = False) -> Services:
+    """The process-wide services, created on first call (``warm`` also loads the model)."""
     global _services
     with _lock:
         if _services is None:
             _services = build_services()
+            if warm:
+                _services.warm()
         return _services
 
 

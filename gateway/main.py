@@ -29,7 +29,9 @@ def load_services(settings: Settings) -> GatewayServices:
     from retrieval.search import HybridSearch
 
     repo = load_repository()
-    return GatewayServices(search=HybridSearch.load_or_build(repo.all(), settings.index_dir))
+    search = HybridSearch.load_or_build(repo.all(), settings.index_dir)
+    search.search("patient support community", k=1)  # load the model before reporting ready
+    return GatewayServices(search=search)
 
 
 def create_app(settings: Settings | None = None, load: bool = True) -> FastAPI:
