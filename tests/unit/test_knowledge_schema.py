@@ -15,6 +15,7 @@ from knowledge.schema import Resource
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "knowledge"
 ROOT = Path(__file__).resolve().parents[2]
+FIXTURE_IDS = ["fixture-egfr-group", "fixture-helpline", "fixture-retired"]
 
 
 def _record(**overrides) -> dict:
