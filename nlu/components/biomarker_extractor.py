@@ -1,12 +1,12 @@
-"""Minimal biomarker entity extractor (walking skeleton; replaced by the vocabulary-driven one).
+"""Rasa component: ``biomarker`` and ``alteration`` entities from the biomarker vocabulary.
 
-Finds upper-case gene symbols from a small list and emits ``biomarker`` entities with the HGNC
-symbol as value. Case-aware on purpose: "I met my oncologist" must not yield MET.
+Wraps :class:`nlu.biomarkers.BiomarkerNormaliser` (aliases, case rules, alteration patterns,
+variant -> gene and fusion -> driver inference). Values are vocabulary symbols ("ERBB2" for
+HER2) and canonical alteration names ("EGFR exon 19 deletion"), so no synonym mapping is needed.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -14,25 +14,39 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-_SYMBOLS = {"EGFR": "EGFR", "ALK": "ALK", "ROS1": "ROS1", "RET": "RET", "MET": "MET",
-            "KRAS": "KRAS", "BRAF": "BRAF", "HER2": "ERBB2", "ERBB2": "ERBB2"}
-_PATTERN = re.compile(r"\b(" + "|".join(sorted(_SYMBOLS, key=len, reverse=True)) + r")\b")
-_LOWER_OK = re.compile(r"\b(egfr|kras|braf|ros1|her2|erbb2)\b")
+from nlu.biomarkers import BiomarkerNormaliser
+from nlu.components._common import add_entities, validate_vocab_dir
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class BiomarkerExtractor(GraphComponent, EntityExtractorMixin):
-    """Emits ``biomarker`` entities (HGNC symbols) found in the message text."""
+    """Emits ``biomarker`` (symbol) and ``alteration`` (canonical name) entities."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {}
+        return {
+            # Folder with biomarkers.yaml; None = knowledge/vocab (or env PMN_VOCAB_DIR).
+            "vocab_dir": None,
+            # Emit `alteration` entities as well as `biomarker` ones.
+            "alterations": True,
+        }
+
+    @staticmethod
+    def required_packages() -> list[str]:
+        return ["yaml"]
+
+    @classmethod
+    def validate_config(cls, config: dict[str, Any]) -> None:
+        validate_vocab_dir(cls.__name__, config)
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.component_config = {**self.get_default_config(), **config}
+        self.validate_config(self.component_config)
+        self._normaliser = BiomarkerNormaliser.from_vocab(self.component_config["vocab_dir"])
 
     @classmethod
     def create(
@@ -42,21 +56,15 @@ class BiomarkerExtractor(GraphComponent, EntityExtractorMixin):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> BiomarkerExtractor:
-        return cls()
+        return cls(config)
 
     def process(self, messages: list[Message]) -> list[Message]:
+        """Adds biomarker/alteration entities to each message; returns the same messages."""
         for message in messages:
-            text = message.get(TEXT) or ""
-            found = []
-            for pattern in (_PATTERN, _LOWER_OK):
-                for m in pattern.finditer(text):
-                    if any(e["start"] == m.start() for e in found):
-                        continue
-                    found.append({"entity": "biomarker", "start": m.start(), "end": m.end(),
-                                  "value": _SYMBOLS[m.group(1).upper()], "confidence": 1.0})
-            if found:
-                entities = message.get(ENTITIES, []) + self.add_extractor_name(found)
-                message.set(ENTITIES, entities, add_to_output=True)
+            matches = self._normaliser.extract(message.get(TEXT) or "")
+            if not self.component_config["alterations"]:
+                matches = [m for m in matches if m.entity == "biomarker"]
+            add_entities(message, matches, self.name)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

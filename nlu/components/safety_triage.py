@@ -1,0 +1,94 @@
+"""Rasa component: deterministic red-flag override of the predicted intent.
+
+Runs :func:`nlu.triage.screen` on every message. When it fires, the intent becomes ``crisis``,
+``emergency`` or ``medical_advice`` with confidence 1.0 (also first in ``intent_ranking``), so
+rules answer it whatever DIET or the FallbackClassifier said; the finding is added to the parse
+result under ``triage`` ({"category", "subtype", "start", "end", "matched", "explicit",
+"rule"}). Place it AFTER the intent classifier and the FallbackClassifier in config.yml.
+The gateway runs the same screen when Rasa is unreachable.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from nlu.triage import CATEGORIES, screen
+
+TRIAGE_KEY = "triage"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class SafetyTriage(GraphComponent, IntentClassifier):
+    """Sets the red-flag intent with confidence 1.0 when the triage screen fires."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {
+            # Triage category -> intent name set on the message.
+            "intents": {c: c for c in CATEGORIES},
+            # Categories that override the intent (drop medical_advice to only annotate it).
+            "override": list(CATEGORIES),
+        }
+
+    @classmethod
+    def validate_config(cls, config: dict[str, Any]) -> None:
+        intents = config.get("intents") or {}
+        missing = [c for c in CATEGORIES if c not in intents]
+        if missing:
+            raise ValueError(f"SafetyTriage: `intents` must name an intent for {missing}")
+        unknown = set(config.get("override") or []) - set(CATEGORIES)
+        if unknown:
+            raise ValueError(
+                f"SafetyTriage: unknown categories in `override`: {sorted(unknown)}; "
+                f"use a subset of {list(CATEGORIES)}"
+            )
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.component_config = {**self.get_default_config(), **config}
+        self.validate_config(self.component_config)
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> SafetyTriage:
+        return cls(config)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Overrides the intent of messages with a red flag; returns the same messages."""
+        for message in messages:
+            result = screen(message.get(TEXT) or "")
+            if result is None:
+                continue
+            message.set(TRIAGE_KEY, result.to_dict(), add_to_output=True)
+            if result.category not in self.component_config["override"]:
+                continue
+            name = self.component_config["intents"][result.category]
+            intent = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
+            ranking = [
+                r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != name
+            ]
+            message.set(INTENT, intent, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [dict(intent), *ranking], add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
