@@ -314,6 +314,8 @@ def covered_by_community(items: list[LoadedResource], today: date) -> set[str]:
     for fam, members in families.items():
         if fam in covered:
             covered |= members
+        elif covered & members:
+            covered.add(fam)
     return covered
 
 
