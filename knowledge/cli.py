@@ -128,21 +128,33 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(f"  {kind:<17} {by_kind.get(kind, 0):>4} {vis_kind.get(kind, 0):>4}")
     regions = _region_order({reg for _, reg, _ in cells})
     rows = sorted({bm for bm, _, _ in cells} - {ANY_BIOMARKER}) + [ANY_BIOMARKER]
-    print("\nCoverage, biomarker x region x kind (patient-visible resources; cell = kind:count;")
-    print("  " + ", ".join(f"{v}={k}" for k, v in KIND_ABBREV.items()) + ")")
-    width = 14
-    print(f"{'biomarker':<11}" + "".join(f"{reg:<{width}}" for reg in regions))
+    print("\nCoverage: biomarker x region x kind (patient-visible resources; cell = kind+count)")
+    print("  " + ", ".join(f"{v}={k}" for k, v in KIND_ABBREV.items()))
+    table = [["biomarker", *regions]]
     for bm in rows:
-        line = f"{bm:<11}"
+        line = [bm]
         for reg in regions:
             parts = [
                 f"{KIND_ABBREV[k]}{cells[(bm, reg, k)]}"
                 for k in KIND_ABBREV
                 if cells.get((bm, reg, k))
             ]
-            line += f"{' '.join(parts) or '.':<{width}}"
-        print(line.rstrip())
-    gaps = [s for s in symbols if s not in {bm for bm, _, _ in cells}]
+            line.append(" ".join(parts) or ".")
+        table.append(line)
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    for row in table:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    tagged = {bm for bm, _, _ in cells}
+    try:
+        families = vocab.family_members()
+    except FileNotFoundError:
+        families = {}
+    for fam, members in families.items():
+        if fam in tagged:
+            tagged |= members
+        elif tagged & members:
+            tagged.add(fam)
+    gaps = [s for s in symbols if s not in tagged]
     if gaps:
         print(f"\nVocabulary biomarkers with no resource tagged: {', '.join(gaps)}")
     return 0
