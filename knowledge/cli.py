@@ -113,7 +113,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
                 writer.writerow([bm, "", "", 0])
         return 0
 
-    by_kind = Counter(r.kind for r in resources)
+    by_kind: Counter[str] = Counter(r.kind for r in resources)
     by_status = Counter(r.status for r in resources)
     visible = [r for r in resources if r.is_patient_visible(today)]
     overdue = [r for r in resources if r.status == "active" and r.is_overdue(today)]
@@ -123,7 +123,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     )
     print("Status: " + ", ".join(f"{k} {v}" for k, v in sorted(by_status.items())))
     print("\nBy kind (all / patient-visible):")
-    vis_kind = Counter(r.kind for r in visible)
+    vis_kind: Counter[str] = Counter(r.kind for r in visible)
     for kind in KIND_ABBREV:
         print(f"  {kind:<17} {by_kind.get(kind, 0):>4} {vis_kind.get(kind, 0):>4}")
     regions = _region_order({reg for _, reg, _ in cells})

@@ -167,8 +167,8 @@ def safety_numbers(country: str | None = None) -> dict[str, Any]:
     if code == "UK":
         code = "GB"
     entry = countries.get(code) if code and code != "INTERNATIONAL" else None
-    fallback = not entry
-    chosen = international if fallback else entry
+    fallback = not isinstance(entry, dict) or not entry
+    chosen: dict[str, Any] = international if fallback or entry is None else entry
     return {
         "country": "international" if fallback else code,
         "fallback": fallback,
