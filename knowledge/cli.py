@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from knowledge.errors import KnowledgeError
 
@@ -237,14 +238,19 @@ def cmd_check_links(args: argparse.Namespace) -> int:
     if args.limit:
         targets = targets[: args.limit]
     with ThreadPoolExecutor(max_workers=args.workers) as pool:
+        # Probe a few distinct hosts first: if none answers, the machine is offline (or only
+        # package registries are reachable) and checking the rest would prove nothing.
+        by_host = {urlsplit(url).netloc: url for _, _, url in targets}
+        probe_urls = list(by_host.values())[: max(args.workers, 1)]
+        probe = list(pool.map(lambda u: _fetch(u, args.timeout), probe_urls))
+        if probe and all(state == "unreachable" for state, _ in probe):
+            print(
+                f"No network: none of {len(probe)} probed hosts could be reached (first error: "
+                f"{probe[0][1]}). Nothing was checked ({len(targets)} addresses skipped)."
+            )
+            return 0
         results = list(pool.map(lambda t: _fetch(t[2], args.timeout), targets))
     counts = Counter(state for state, _ in results)
-    if targets and counts["unreachable"] == len(targets):
-        print(
-            f"No network: none of {len(targets)} addresses could be reached (first error: "
-            f"{results[0][1]}). Nothing was checked."
-        )
-        return 0
     for (rid, fld, url), (state, detail) in zip(targets, results, strict=True):
         if state != "ok" or args.verbose:
             print(f"{state:<11} {rid} {fld} {url}  {detail}")
@@ -299,6 +305,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
+    except BrokenPipeError:  # e.g. `python -m knowledge stats --csv | head`
+        sys.stderr.close()
+        return 0
     except KnowledgeError as exc:
         for issue in exc.issues:
             print(f"ERROR {issue}", file=sys.stderr)
