@@ -3,7 +3,7 @@ the validator clean; safety numbers linked to resources; honest community covera
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -132,3 +132,21 @@ def test_resource_ids_match_file_names() -> None:
     for item in items:
         if item.path.suffix == ".yaml" and not isinstance(item.record.data, list):
             assert item.path.stem == item.resource.id
+
+
+def test_real_content_disappears_for_patients_once_past_review(repo) -> None:
+    """The never-shown-to-patients rule on the shipped content: a year after the last review
+    nothing is patient-visible, while clinicians still see everything verified (flagged)."""
+    latest = max(r.last_reviewed for r in repo.all())
+    far = latest + timedelta(days=3 * 365 + 1)
+    assert repo.visible("patients", far) == []
+    assert repo.visible("caregivers", far) == []
+    clinician = repo.visible("clinicians", far)
+    assert len(clinician) == sum(1 for r in repo.all() if r.verified and r.status != "retired")
+    assert all(r.review_flag(far) == "overdue" for r in clinician if r.status == "active")
+
+
+def test_content_hash_is_stable_across_loads(repo) -> None:
+    again = load_repository()
+    assert again.content_hash() == repo.content_hash()
+    assert len(again.all()) == len(repo.all())
