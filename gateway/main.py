@@ -1,4 +1,4 @@
-"""FastAPI application factory; ``gateway.main:app`` is what uvicorn serves."""
+"""FastAPI application factory; uvicorn serves ``--factory gateway.main:create_app``."""
 
 from __future__ import annotations
 
@@ -9,11 +9,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi import FastAPI
+from starlette.middleware.gzip import GZipMiddleware
 
+from gateway.middleware import BodySizeLimit, TenantCORS
 from gateway.rasa_client import RasaClient
-from gateway.routers import chat, health, pages, search
+from gateway.ratelimit import RateLimiter
+from gateway.routers import chat, feedback, health, pages, search, tenants
 from gateway.sessions import SessionIssuer
 from gateway.settings import Settings, get_settings
+from gateway.tenants import TenantError, load_tenants
 
 log = logging.getLogger(__name__)
 
@@ -29,21 +33,31 @@ def load_services(settings: Settings) -> GatewayServices:
     from retrieval.search import HybridSearch
 
     repo = load_repository()
-    search = HybridSearch.load_or_build(repo.all(), settings.index_dir)
-    search.search("patient support community", k=1)  # load the model before reporting ready
-    return GatewayServices(search=search)
+    return GatewayServices(search=HybridSearch.load_or_build(repo.all(), settings.index_dir))
 
 
 def create_app(settings: Settings | None = None, load: bool = True) -> FastAPI:
-    """Build the app. ``load=False`` skips loading the index (tests inject services)."""
+    """Build the app. ``load=False`` skips loading the index (tests inject services).
+
+    Tenants are loaded and validated here, so a bad tenant file stops start-up with an error
+    naming the file and field.
+    """
     settings = settings or get_settings()
+    registry = load_tenants(settings.tenants_dir)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         app.state.rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_s)
-        app.state.sessions = SessionIssuer(settings.session_secret)
         if load:
             app.state.services = await asyncio.to_thread(load_services, settings)
+            known = {r.id for r in app.state.services.search.resources}
+            for tenant in registry.all():
+                missing = [r for r in tenant.boost_resources if r not in known]
+                if missing:
+                    raise TenantError(
+                        f"{settings.tenants_dir / (tenant.id + '.yaml')}: field "
+                        f"'boost_resources': unknown resource id(s) {', '.join(missing)}"
+                    )
         yield
         await app.state.rasa.aclose()
 
@@ -54,10 +68,15 @@ def create_app(settings: Settings | None = None, load: bool = True) -> FastAPI:
         "Information and signposts only, never individual medical advice.",
         lifespan=lifespan,
     )
+    app.state.settings = settings
     app.state.services = None
-    for module in (chat, search, health, pages):
+    app.state.tenants = registry
+    app.state.sessions = SessionIssuer(settings.session_secret)
+    app.state.limiter = RateLimiter(settings.rate_limit_session, settings.rate_limit_client)
+    for module in (chat, feedback, search, tenants, health, pages):
         app.include_router(module.router)
+    # Outermost last: size limit first, then CORS, then compression of responses.
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(TenantCORS)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app
-
-
-

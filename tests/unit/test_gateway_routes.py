@@ -44,14 +44,16 @@ def make_client():
 
 
 def test_first_turn_issues_a_session_and_forwards_to_rasa(make_client) -> None:
-    client, rasa = make_client(FakeRasa([{"recipient_id": "s", "text": "Hi there", "custom": {"a": 1}}]))
+    client, rasa = make_client(
+        FakeRasa([{"recipient_id": "s", "text": "Hi there", "custom": {"a": 1}}])
+    )
     with client:
         r = client.post("/api/v1/chat", json={"message": "hello", "metadata": {"country": "GB"}})
     assert r.status_code == 200
     body = r.json()
     assert body["messages"] == [{"text": "Hi there", "custom": {"a": 1}}]
     assert len(body["session"]) > 30
-    assert rasa.calls == [(body["session"], "hello", {"country": "GB"})]
+    assert rasa.calls == [(body["session"], "hello", {"tenant": "default", "country": "GB"})]
 
 
 def test_a_session_it_issued_is_continued(make_client) -> None:
