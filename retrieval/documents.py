@@ -14,7 +14,8 @@ from typing import Any
 
 from retrieval.rules import MatchRules
 
-#: Bump when the text layout changes: the hash changes and saved indexes are rebuilt.
+#: Bump when dense_text changes: the hash changes and saved indexes are rebuilt. (keyword_text
+#: needs no version: the BM25 index is rebuilt at every load.)
 TEXT_VERSION = 1
 
 KIND_PHRASES = {
@@ -89,8 +90,19 @@ def keyword_text(resource: Any, rules: MatchRules | None = None) -> str:
         kind.replace("_", " "),
         _str(resource, "version"),
         " ".join(_list(resource, "boost_tags")),
+        _contact_phone(resource),
     ]
     return " ".join(p for p in parts if p)
+
+
+def _contact_phone(resource: Any) -> str:
+    """The phone number in two spellings ("0808 808 00 00" and "08088080000") so that people who
+    search by number find the line."""
+    contact = getattr(resource, "contact", None)
+    phone = getattr(contact, "phone", None) if contact is not None else None
+    if not phone:
+        return ""
+    return f"{phone} {re.sub(r'[^0-9A-Za-z]', '', str(phone))}"
 
 
 def _cancer_words(resource: Any, rules: MatchRules, lay_only: bool) -> list[str]:
@@ -117,6 +129,7 @@ def content_hash(ids: Sequence[str], texts: Iterable[str]) -> str:
 # -- tokenisation for BM25 and for explaining keyword matches ---------------------------------
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-:.][a-z0-9]+)*")
+_JOINERS = re.compile(r"[-:.]+")
 
 _STOPWORD_TEXT = (
     "a about above after again against all am an and any are as at be because been before "
@@ -148,9 +161,11 @@ def tokenize(text: str) -> list[str]:
     """
     out: list[str] = []
     for match in _TOKEN.findall(text.lower()):
-        pieces = [p for p in re.split(r"[-:.]+", match) if p]
-        if len(pieces) > 1:
+        if "-" in match or ":" in match or "." in match:
+            pieces = [p for p in _JOINERS.split(match) if p]
             out.append("".join(pieces))
+        else:
+            pieces = [match]
         for piece in pieces:
             if piece not in STOPWORDS:
                 out.append(_stem(piece))

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
 MODEL_ENV = "PMN_EMBEDDING_MODEL"
+THREADS_ENV = "PMN_TORCH_THREADS"
 
 
 class Encoder(Protocol):
@@ -62,15 +63,25 @@ class Embedder:
         model: model directory or name; None means env PMN_EMBEDDING_MODEL, else the packaged
             all-MiniLM-L6-v2.
         device: torch device, "cpu" by default.
+        threads: torch intra-op threads, applied when the model loads (process-wide). None
+            means env PMN_TORCH_THREADS, else torch's default. On a small shared machine 1 thread
+            gives steadier single-query latency (see docs/benchmarks.md).
 
     The model is loaded on first use, with HF_HUB_OFFLINE=1 so nothing is fetched from the hub.
     """
 
-    def __init__(self, model: str | Path | None = None, device: str = "cpu") -> None:
+    def __init__(
+        self, model: str | Path | None = None, device: str = "cpu", threads: int | None = None
+    ) -> None:
         chosen = model if model is not None else os.environ.get(MODEL_ENV) or None
         self._explicit = chosen is not None
         self._model_ref: str | Path | None = chosen
         self.device = device
+        if threads is None and os.environ.get(THREADS_ENV):
+            threads = int(os.environ[THREADS_ENV])
+        if threads is not None and threads <= 0:
+            raise ValueError(f"threads must be > 0, got {threads}")
+        self.threads = threads
         self._model: Any = None
 
     @property
@@ -100,6 +111,10 @@ class Embedder:
             os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
             from sentence_transformers import SentenceTransformer
 
+            if self.threads is not None:
+                import torch
+
+                torch.set_num_threads(self.threads)
             self._model = SentenceTransformer(self.model_path, device=self.device)
         return self._model
 

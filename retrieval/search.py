@@ -53,7 +53,7 @@ class SearchConfig:
     """Tunable parameters; defaults are the values chosen by the evaluation."""
 
     fusion: str = "weighted"
-    dense_weight: float = 0.6
+    dense_weight: float = 0.5
     bm25_saturation: float = 8.0
     rrf_k: int = 60
     candidates: int = 100
@@ -61,7 +61,7 @@ class SearchConfig:
     country_boost: float = 0.05
     cancer_boost: float = 0.02
     audience_boost: float = 0.02
-    abstain_below: float = 0.15
+    abstain_below: float = 0.20
     ann_threshold: int = 50_000
 
     def __post_init__(self) -> None:
@@ -159,6 +159,7 @@ class HybridSearch:
         self.keyword = KeywordIndex.build([keyword_text(r, self.rules) for r in self.resources])
         self.meta = MetadataTable(self.resources, self.rules)
         self._vectors = index.vectors()
+        self._doc_terms: dict[str, frozenset[str]] = {}
 
     # -- construction -----------------------------------------------------------------------
     @classmethod
@@ -359,6 +360,16 @@ class HybridSearch:
         hits = [self._hit(scored, i, float(final[i]), query, filters, today) for i in order]
         return SearchResponse(hits=hits)
 
+    def best_relevance(
+        self, query: str, filters: Filters | None = None, *, today: date | None = None
+    ) -> float:
+        """The relevance the abstention rule compares with `abstain_below` (0.0 if nothing
+        passes the filters)."""
+        filters = filters or Filters()
+        allowed = self.meta.mask(filters, today or date.today())
+        scored = self._score((query or "").strip(), allowed, "hybrid")
+        return float(scored.relevance.max()) if len(scored.rows) else 0.0
+
     def _hit(
         self, scored: _Scored, i: int, score: float, query: str, filters: Filters, today: date
     ) -> Hit:
@@ -372,7 +383,13 @@ class HybridSearch:
         return Hit(resource, score, why)
 
     def _matched_terms(self, query: str, resource: Any) -> list[str]:
-        doc_terms = set(tokenize(keyword_text(resource, self.rules)))
+        """Query terms that occur in the resource's keyword text (for `why`)."""
+        doc_terms = self._doc_terms.get(resource.id)
+        if doc_terms is None:
+            if len(self._doc_terms) >= 4096:  # bounded: large collections only explain top hits
+                self._doc_terms.clear()
+            doc_terms = frozenset(tokenize(keyword_text(resource, self.rules)))
+            self._doc_terms[resource.id] = doc_terms
         return [t for t in self.keyword.query_terms(query) if t in doc_terms]
 
     def _fallback(

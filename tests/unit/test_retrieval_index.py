@@ -129,3 +129,11 @@ def test_search_rejects_bad_k_and_dimension() -> None:
         index.search(_vectors(1), 0)
     with pytest.raises(ValueError, match="shape"):
         index.search(_vectors(1, dim=8), 3)
+
+
+def test_embedder_validates_threads_without_loading_the_model() -> None:
+    from retrieval.embedder import Embedder
+
+    with pytest.raises(ValueError, match="threads must be > 0"):
+        Embedder(threads=0)
+    assert Embedder().model_name == "all-MiniLM-L6-v2"
