@@ -60,6 +60,11 @@ _CONTEXT_BEFORE = re.compile(
 _VARIANT_AFTER_GENE = re.compile(
     r"^[\s\-]*(?:p\.)?([ACDEFGHIKLMNPQRSTVWY]\d{1,4}(?:[ACDEFGHIKLMNPQRSTVWYX]|\*|fs))(?![A-Za-z0-9])"
 )
+# A fusion written with its kind ("EML4-ALK fusion", "CD74-ROS1 rearrangement") is one mention.
+_FUSION_TAIL = (
+    r"(?:[\s\-]+(?:gene\s+)?(?:fusions?|rearrangements?|translocations?|positive|"
+    r"rearranged|variant\s+\d+\w?))?"
+)
 _PRIORITY = {"fusion": 0, "alteration": 1, "variant": 2, "alias": 3}
 
 
@@ -130,6 +135,7 @@ class BiomarkerNormaliser:
                 + re.escape(left)
                 + r"\s*(?:::|[\-\u2010-\u2015/:]|\s)\s*"
                 + re.escape(right)
+                + _FUSION_TAIL
                 + RIGHT,
                 re.IGNORECASE,
             )
@@ -137,7 +143,7 @@ class BiomarkerNormaliser:
         self._rx_ci = compile_alternation(surfaces["ci"])
         self._rx_upper = compile_alternation(surfaces["upper"])
         self._rx_exact = compile_alternation(surfaces["exact"], flags=0)
-        self._rx_alt = compile_alternation(surfaces["alt"])
+        self._rx_alt = compile_alternation(surfaces["alt"], split_digits=True)
         self._rx_variant = (
             re.compile(
                 LEFT + r"(?:p\.)?(" + "|".join(re.escape(v) for v in self._variants) + ")" + RIGHT,

@@ -50,6 +50,37 @@ LANGUAGE_WORDS = frozenset(
         "scottish",
     }
 )
+# Nationality adjectives count only when they describe a person or an institution ("I'm
+# Spanish", "a Danish charity", "Canadian here"), not food, music or style ("French fries").
+ADJECTIVES = LANGUAGE_WORDS | frozenset(
+    {
+        "american",
+        "british",
+        "canadian",
+        "australian",
+        "aussie",
+        "swiss",
+        "austrian",
+        "belgian",
+        "cypriot",
+        "kiwi",
+    }
+)
+_ADJ_BEFORE = re.compile(
+    r"(?:\bi'?m|\bim|\bi\s+am|\bwe'?re|\bwe\s+are|\bthey'?re|\bhe'?s|\bshe'?s|\bis|\bare|\bwas|"
+    r"\bwere|\bam|\bbeing|\bas\s+an?|\bhalf|\bfellow)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_ADJ_AFTER = re.compile(
+    r"^\s+(?:\w+\s+)?(?:patients?|family|families|charity|charities|organi[sz]ations?|groups?|"
+    r"hospitals?|doctors?|oncologists?|nurses?|clinics?|citizens?|nationals?|residents?|health|"
+    r"healthcare|system|guidelines?|guidance|trials?|registry|here|man|woman|men|women|mum|mom|"
+    r"dad|husband|wife|partner|people|community|communities|association|foundation|society|"
+    r"insurance|government|national|centres?|centers?|network|helpline|support|cancer|"
+    r"resources?|services?|living|based|expat|friends?)\b",
+    re.IGNORECASE,
+)
+_ADJ_ALONE = re.compile(r"^\W*(?:\w+\W+)?$")
 _LANGUAGE_BEFORE = re.compile(
     r"(?:\bin|\bspeaks?|\bspeaking|\bspoke|\binto|\blanguage|\btranslat\w*|\bread|\bwrite|"
     r"\bversions?\s+in|\bonly)\s+$",
@@ -102,13 +133,18 @@ class CountryMatcher:
             key = fold(m.group(0))
             if key in LANGUAGE_WORDS and self._is_language(text, m.start(), m.end()):
                 continue
+            if key in ADJECTIVES and not self._describes_someone(text, m.start(), m.end()):
+                continue
             cands.append(
                 EntityMatch(
                     "country", self._ci[key], m.start(), m.end(), m.group(0), {"kind": "ci"}
                 )
             )
         for m in self._rx_exact.finditer(text):
-            if m.group(0).lower() in LANGUAGE_WORDS and self._is_language(text, m.start(), m.end()):
+            word = m.group(0).lower()
+            if word in LANGUAGE_WORDS and self._is_language(text, m.start(), m.end()):
+                continue
+            if word in ADJECTIVES and not self._describes_someone(text, m.start(), m.end()):
                 continue
             cands.append(
                 EntityMatch(
@@ -124,6 +160,14 @@ class CountryMatcher:
             EntityMatch(c.entity, c.value, c.start, c.end, c.text)
             for c in select_non_overlapping(cands)
         ]
+
+    @staticmethod
+    def _describes_someone(text: str, start: int, end: int) -> bool:
+        return bool(
+            _ADJ_BEFORE.search(text[max(0, start - 25) : start])
+            or _ADJ_AFTER.match(text[end : end + 40])
+            or (_ADJ_ALONE.match(text[end:]) and not text[:start].strip(" \t,.!?"))
+        )
 
     @staticmethod
     def _is_language(text: str, start: int, end: int) -> bool:

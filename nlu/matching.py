@@ -50,7 +50,7 @@ def fold(text: str) -> str:
     return _FOLD.sub("", text.strip().lower())
 
 
-def phrase_pattern(phrase: str) -> str:
+def phrase_pattern(phrase: str, split_digits: bool = False) -> str:
     """Regex source for ``phrase`` with flexible inner whitespace/hyphens and safe edges.
 
     "exon 19 deletion" also matches "exon-19  deletion"; the edges only require that the
@@ -61,16 +61,20 @@ def phrase_pattern(phrase: str) -> str:
         for p in re.split(r"[\s\-\u2010-\u2015]+", phrase.strip())
         if p
     ]
+    if split_digits:  # "ex14" also matches "ex 14" / "ex-14"
+        parts = [re.sub(r"(?<=[A-Za-z])(?=\d)", r"[\\s\\-]?", p) for p in parts]
     body = r"[\s\-\u2010-\u2015]*".join(parts) if len(parts) > 1 else parts[0]
     return LEFT + body + RIGHT
 
 
-def compile_alternation(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+def compile_alternation(
+    phrases: Iterable[str], flags: int = re.IGNORECASE, split_digits: bool = False
+) -> re.Pattern[str]:
     """One regex matching any phrase (longest first), with boundary guards."""
     uniq = sorted({p for p in phrases if p and p.strip()}, key=len, reverse=True)
     if not uniq:
         return re.compile(r"(?!x)x")
-    return re.compile("|".join(f"(?:{phrase_pattern(p)})" for p in uniq), flags)
+    return re.compile("|".join(f"(?:{phrase_pattern(p, split_digits)})" for p in uniq), flags)
 
 
 def select_non_overlapping(

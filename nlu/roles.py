@@ -37,7 +37,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:my|our)\s+patients?\b|\ba\s+patient\s+of\s+mine\b|"
             r"\bin\s+(?:my|our)\s+(?:clinic|practice|mdt|tumou?r\s+board|ward)\b|"
             r"\bi\s+(?:treat|see|look\s+after|manage)\s+(?:\w+\s+){0,3}patients\b|"
-            r"\bfor\s+(?:my|our)\s+(?:clinic|mdt)\b|\bclinician\s+here\b|\bdoctor\s+here\b",
+            r"\bfor\s+(?:my|our)\s+(?:clinic|mdt)\b|"
+            rf"(?:^|[,.;:]\s*){_CLINICIAN_JOBS}\s+here\b",
             re.IGNORECASE,
         ),
     ),
@@ -66,10 +67,12 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:my|our)\s+(?:mum|mom|mother|mam|mummy|mommy|dad|father|daddy|husband|wife|"
             r"partner|hubby|son|daughter|child|kid|brother|sister|sibling|friend|best\s+friend|"
-            r"aunt|auntie|uncle|grandma|grandmother|granny|nan|nana|grandpa|grandfather|"
+            r"aunt|auntie|uncle|grandma|grandmother|gran|granny|nan|nana|grandpa|grandfather|"
             r"grandad|granddad|fianc[eé]e?|boyfriend|girlfriend|cousin|niece|nephew|"
             r"father[\s-]in[\s-]law|mother[\s-]in[\s-]law|in[\s-]laws?|parents?|spouse|"
             r"loved\s+one|relative|neighbou?r|colleague)(?:'s)?\b|"
+            r"(?:^|[,.;:]\s*|\b(?:and|but|so)\s+)(?:mum|mom|mam|dad)\s+(?:has|had|is|was|got|"
+            r"just)\b|"
             rf"\b{_I_AM}(?:\w+\s+)?(?:carer|caregiver|care\s+giver|caretaker)\b|"
             r"\bi\s+(?:care|am\s+caring|'m\s+caring|look)\s+(?:for|after)\s+(?:my|a|an|her|him)\b|"
             r"\bcaring\s+for\s+(?:my|a|her|him)\b",

@@ -16,7 +16,8 @@ Stable API::
         result.to_dict()  # JSON-safe dict of the fields above
 
 ``screen`` returns the most urgent finding (crisis > emergency > medical_advice; first in text
-within a category) or None; ``screen_all`` returns every finding. Neither raises on any str.
+within a category) or None; ``screen_all`` returns one finding per category that fired.
+Neither raises on any str.
 
 Design choices (see docs/safety.md):
 - Recall first for crisis: negated statements ("I'm not suicidal but...") still fire; the
@@ -188,7 +189,8 @@ _RULES: tuple[_Rule, ...] = (
         False,
         r"\b(?:better\s+off|happier|easier)\s+without\s+me\b|"
         r"\b(?:i'?m|i\s+am|im|feel\s+like)\s+(?:just\s+)?(?:a|such\s+a)\s+burden\b|"
-        r"\bbe\s+better\s+if\s+i\s+(?:was|were)(?:n'?t|\s+not|\s+gone)\b",
+        r"\b(?:better|easier|happier)\s+(?:for\s+(?:everyone|everybody|them|my\s+\w+)\s+)?"
+        r"if\s+i\s+(?:was|were)(?:n'?t|\s+not|\s+gone|\s+dead)\b",
     ),
     _r(
         "cant_go_on",
@@ -215,8 +217,46 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:pills|tablets|painkillers|morphine|meds|medication|oxycodone|sleeping\s+pills)\b|"
         r"\b(?:saying|said|say)\s+(?:my\s+)?goodbyes?\s+to\s+(?:everyone|everybody|my\s+family)\b|"
         r"\bgiv(?:e|ing)\s+away\s+(?:all\s+)?my\s+(?:things|stuff|belongings)\b|"
-        r"\b(?:how\s+many|how\s+much)\s+(?:\w+\s+){0,2}(?:would\s+it\s+take|to\s+take)\s+to\s+"
+        r"\b(?:how\s+many|how\s+much)\s+(?:\w+\s+){0,4}(?:would\s+it\s+take|to\s+take)\s+to\s+"
         r"(?:die|not\s+wake\s+up)\b|\bdisappear\s+(?:forever|for\s+good)\b",
+    ),
+    # Concept-level forms added after the held-out run (see docs/evaluation.md): any subject,
+    # any tense of "want/plan/going to die | end it", and common indirect phrasings.
+    _r(
+        "die_intent",
+        "crisis",
+        "suicidal",
+        True,
+        r"\b(?:wants?|wanted|wanting|wanna|wish(?:es|ed)?|ready|planning|plans?|"
+        r"trying|tried|decided)\s+(?:\w+\s+)?to\s+(?:die|be\s+dead|end\s+(?:it|it\s+all|things|"
+        r"everything|(?:my|his|her|their)\s+(?:own\s+)?life))\b|"
+        r"\b(?:i'?m|im|i\s+am)\s+(?:going\s+to|gonna)\s+end\s+it\b",
+        not_before=r"\b(?:don'?t|do\s+not|dont|didn'?t|doesn'?t|not|never|no\s+one|nobody)\s*$",
+    ),
+    _r(
+        "overdose_intent",
+        "crisis",
+        "self_harm",
+        True,
+        r"\b(?:took|taken|take|swallowed)\s+(?:too\s+many|all\s+(?:of\s+)?(?:my|the|his|her))\s+"
+        r"(?:\w+\s+)?(?:pills|tablets|meds|medication|painkillers|morphine)\b"
+        r"(?=[^.!?]{0,30}\b(?:on\s+purpose|deliberately|to\s+(?:die|end|sleep))\b)|"
+        r"\bon\s+purpose\b(?=[^.!?]{0,30}\b(?:pills|tablets|overdose|cut|hurt))",
+    ),
+    _r(
+        "hopeless_more",
+        "crisis",
+        "hopeless",
+        False,
+        r"\b(?:what'?s|what\s+is|whats)\s+the\s+point\s+(?:any\s*more|anymore)\b|"
+        r"\b(?:don'?t|do\s+not|dont|can'?t|cannot)\s+see\s+(?:the|any)\s+point\s+(?:in|of)\s+"
+        r"(?:living|life|going\s+on|carrying\s+on|being\s+alive|being\s+here|anything)\b|"
+        r"\b(?:had|have\s+had|'ve\s+had)\s+enough\s+of\s+(?:life|living|everything|it\s+all|"
+        r"being\s+alive)\b|\bbetter\s+off\s+if\s+i\s+(?:was|were)(?:n'?t|\s+not|\s+gone|\s+dead)\b|"
+        r"\b(?:won'?t|will\s+not|wont)\s+be\s+(?:a\s+problem|a\s+burden|a\s+bother|in\s+anyone'?s\s+"
+        r"way)\s+(?:for|to)\s+(?:anyone|anybody|you|them|everyone)\s+(?:much\s+longer|for\s+long|"
+        r"soon)\b|\b(?:pills|tablets|painkillers|morphine|meds|medication|oxycodone)\s+"
+        r"(?:saved|stored|hidden|stockpiled|put\s+aside)(?:\s+up)?\b",
     ),
     # ---------------------------------------------------------------- emergency
     _r(
@@ -262,6 +302,9 @@ _RULES: tuple[_Rule, ...] = (
         "chest_pain",
         True,
         r"\bchest\s+(?:pains?|is\s+(?:hurting|tight|crushing|painful)|hurts|tightness|pressure)\b|"
+        r"\bchest\s+(?:feels?|felt|is|has\s+gone)\s+(?:\w+\s+)?(?:tight|heavy|crushed|"
+        r"painful|squeezed)\b|\b(?:sitting|pressing|pushing|standing)\s+on\s+(?:my|his|her)\s+"
+        r"chest\b|"
         r"\b(?:pain|pains|tightness|pressure|crushing|squeezing)\s+(?:in|across|on)\s+"
         r"(?:my|his|her|the|their)\s+chest\b|\b(?:crushing|tight|heavy|painful)\s+chest\b|"
         r"\b(?:having|had|is\s+having|think\s+(?:i'?m|he'?s|she'?s|(?:i|he|she)\s+(?:am|is))\s+"
@@ -289,8 +332,9 @@ _RULES: tuple[_Rule, ...] = (
         "emergency",
         "bleeding",
         False,
-        r"\bcough\w*\s+up\s+(?:red|bright\s+red|pink|rusty)\s+(?:stuff|bits|phlegm|mucus|"
-        r"streaks?|spit)\b|\b(?:vomit|sick)\s+(?:\w+\s+)?(?:looks?|look)\s+like\s+coffee\s+grounds\b",
+        r"\bcough\w*\s+up\s+(?:\w+\s+){0,2}?(?:red|pink|rusty|frothy|bloody)\s+(?:\w+\s+)?"
+        r"(?:stuff|bits|phlegm|mucus|streaks?|spit|sputum|foam)\b|\bblack\s+(?:and\s+)?tarry\b|"
+        r"\b(?:vomit|sick)\s+(?:\w+\s+)?(?:looks?|look)\s+like\s+coffee\s+grounds\b",
         personal=True,
     ),
     _r(
@@ -317,7 +361,8 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:face|mouth|smile)\s+(?:is\s+|has\s+|looks\s+)?(?:\w+\s+)?(?:drooping|droopy|"
         r"dropped|fallen|lopsided|sagging)\b|\bdroop\w*\s+(?:face|mouth|on\s+one\s+side)\b|"
         r"\bslurr\w*\s+(?:\w+\s+)?(?:speech|words|talking)\b|\bspeech\s+(?:is\s+|went\s+|"
-        r"has\s+gone\s+)?slurred\b|\btalking\s+(?:all\s+)?slurred\b|"
+        r"has\s+gone\s+)?slurred\b|\b(?:words|speech|talking)\s+(?:is\s+|are\s+)?slurr\w*\b|"
+        r"\btalking\s+(?:all\s+)?slurred\b|"
         rf"\b{CANT}\s+(?:lift|raise|move|feel)\s+(?:my|his|her|their)\s+(?:left\s+|right\s+)?"
         r"(?:arm|arms|hand|leg|legs|face)\b|\b(?:sudden\s+)?(?:weakness|numbness|paralysis)\s+"
         r"(?:on|in|down)\s+(?:one|the\s+(?:left|right))\s+side\b|"
@@ -366,6 +411,39 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:call(?:ed|ing)?|ring|dial)\s+(?:an?\s+)?(?:ambulance|999|911|112|000)\b|"
         r"\b(?:is\s+this|this\s+is|it'?s)\s+an\s+emergency\b|\bmedical\s+emergency\b",
         personal=True,
+    ),
+    _r(
+        "emergency_more",
+        "emergency",
+        "general",
+        True,
+        r"\bcough\w*\b(?:\W+\w+){0,4}?\W+blood\b|\bblood\b(?:\W+\w+){0,3}?\W+"
+        r"(?:when|if|as)\s+(?:i|he|she|they)\s+cough\w*|\b(?:bring\w*|brought)\s+up\s+blood\b|"
+        r"\bgasping\b|\blike\s+(?:an?\s+)?(?:\w+\s+){0,3}on\s+(?:my|his|her|their)\s+chest\b|"
+        rf"\b{CANT}\s+get\s+(?:his|her|my|their)\s+words\s+out\b|"
+        r"\b(?:arm|leg|face|hand)\s+(?:is|has\s+gone|went|looks?|seems?)\s+(?:all\s+)?"
+        r"(?:floppy|limp|numb|dead|droopy|weak)\b|"
+        r"\b(?:really|very|boiling|burning)\s+hot\s+and\s+(?:shaking|shaky|shivery|shivering|"
+        r"sweaty)\b(?=[^.!?]{0,80}\b(?:chemo\w*|immunotherapy|infusion|cycle|treatment)\b)|"
+        r"\bhot\s+and\s+(?:shaking|shaky|shivery|shivering)\b",
+        personal=True,
+    ),
+    _r(
+        "fever_number",
+        "emergency",
+        "fever_on_treatment",
+        True,
+        r"\b(?:temp|temperature)\s*(?:[:=]|of|is|at|was)?\s*(?:up\s+to\s+|over\s+)?3[89]"
+        r"(?:[.,]\d)?\b(?=(?:[^!?]|\.(?=\d)){0,80}\b(?:chemo\w*|immunotherapy|infusion|cycle|"
+        r"treatment)\b)",
+    ),
+    _r(
+        "bleeding_now",
+        "emergency",
+        "bleeding",
+        True,
+        r"\b(?:is|are|keeps?|started|still)\s+bleed\w*\s+(?:\w+\s+)?(?:heavily|a\s+lot|badly|"
+        r"profusely|non[\s-]*stop)\b",
     ),
     # ---------------------------------------------------------------- medical advice
     _r(
@@ -463,7 +541,58 @@ _RULES: tuple[_Rule, ...] = (
         r"\s+(?:curable|terminal|treatable|incurable|going\s+to\s+kill)\b|"
         r"\bhow\s+(?:much|long)\s+time\s+(?:do|does|have|has)\s+(?:i|he|she|we|my\s+\w+)\b",
     ),
+    _r(
+        "advice_more",
+        "medical_advice",
+        "read_report",
+        True,
+        r"\bwhat\s+(?:my|his|her|our)\s+(?:\w+\s+){0,2}(?:results?|report|scan|letter|biopsy)\s+"
+        r"(?:means?|say|says|shows?)\b",
+    ),
+    _r(
+        "choose_more",
+        "medical_advice",
+        "choose_treatment",
+        True,
+        r"\b(?:should|would|shall)\s+(?:i|he|she|we|they|my\s+\w+)\s+(?:go\s+on|be\s+on|"
+        r"start\s+on|stay\s+on|go\s+onto|move\s+to)\s+(?:\w+\s+){0,3}?(?:or|first|instead|"
+        r"chemo\w*|immunotherapy|\w+inib|\w+mab|treatment|trial)\b",
+    ),
 )
+
+
+# A symptom told as history ("he had a stroke five years ago") or named as the topic of an
+# information request ("the NICE guidance on neutropenic sepsis") is not a live red flag.
+_PAST_SENTENCE = re.compile(
+    r"\b(?:years?\s+ago|months\s+ago|last\s+year|in\s+(?:19|20)\d\d|as\s+a\s+(?:teenager|child|"
+    r"kid|student)|at\s+(?:the\s+)?diagnosis|went\s+away|(?:is|are|was)\s+fine\s+now|"
+    r"before\s+(?:the|my|his|her|any)\s+(?:diagnosis|treatment)|that'?s\s+how\s+they\s+found|"
+    r"which\s+led\s+to)\b",
+    _F,
+)
+_INFO_BEFORE = re.compile(
+    r"\b(?:guidance|guidelines?|leaflets?|information|info|research|recommendations?|statistics|"
+    r"data|articles?|training|webinars?|policy|protocols?|pathway|audit|teaching|sessions?|"
+    r"courses?|workshops?|talks?|presentations?|lectures?|modules?)\s+(?:on|about|"
+    r"for|regarding|around|in|into)\s+(?:\w+\s+){0,3}$",
+    _F,
+)
+
+
+def _sentence(norm: str, start: int, end: int) -> str:
+    """The sentence (split on . ! ? ;) that contains norm[start:end]."""
+    left = max(norm.rfind(c, 0, start) for c in ".!?;")
+    rights = [i for i in (norm.find(c, end) for c in ".!?;") if i != -1]
+    return norm[left + 1 : min(rights) if rights else len(norm)]
+
+
+def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
+    """True when a crisis/emergency match is history or the topic of an information request."""
+    if rule.category == "medical_advice":
+        return False
+    if _INFO_BEFORE.search(norm[max(0, start - 60) : start]):
+        return True
+    return bool(_PAST_SENTENCE.search(_sentence(norm, start, end)))
 
 
 def _normalise(text: str) -> str:
@@ -479,7 +608,10 @@ def _normalise(text: str) -> str:
 
 
 def screen_all(text: str) -> list[TriageResult]:
-    """Every red flag in ``text``, most urgent first (then by position). [] when none."""
+    """One finding per category present in ``text`` (the earliest), most urgent first.
+
+    [] when nothing fires.
+    """
     if not text or not isinstance(text, str):
         return []
     norm = _normalise(text)
@@ -495,6 +627,8 @@ def screen_all(text: str) -> list[TriageResult]:
                 norm[max(0, m.start() - 20) : m.start()]
             ):
                 continue
+            if _vetoed(rule, norm, m.start(), m.end()):
+                continue
             found.append(
                 TriageResult(
                     rule.category,
@@ -508,7 +642,10 @@ def screen_all(text: str) -> list[TriageResult]:
             )
             break
     found.sort(key=lambda r: (_ORDER[r.category], r.start))
-    return found
+    per_category: dict[str, TriageResult] = {}
+    for result in found:
+        per_category.setdefault(result.category, result)
+    return list(per_category.values())
 
 
 def screen(text: str) -> TriageResult | None:
