@@ -63,6 +63,7 @@ class SearchConfig:
     audience_boost: float = 0.02
     abstain_below: float = 0.20
     ann_threshold: int = 50_000
+    ann: str = "ivf"
 
     def __post_init__(self) -> None:
         if self.fusion not in {"weighted", "rrf"}:
@@ -158,7 +159,6 @@ class HybridSearch:
         self._row = {r.id: i for i, r in enumerate(self.resources)}
         self.keyword = KeywordIndex.build([keyword_text(r, self.rules) for r in self.resources])
         self.meta = MetadataTable(self.resources, self.rules)
-        self._vectors = index.vectors()
         self._doc_terms: dict[str, frozenset[str]] = {}
 
     # -- construction -----------------------------------------------------------------------
@@ -196,7 +196,12 @@ class HybridSearch:
         log.info("building index of %d resources in %s", len(ids), directory)
         vectors = embedder.encode(texts, progress=len(texts) > 1000)
         index = VectorIndex.build(
-            vectors, ids, embedder.model_name, digest, ann_threshold=config.ann_threshold
+            vectors,
+            ids,
+            embedder.model_name,
+            digest,
+            ann_threshold=config.ann_threshold,
+            ann=config.ann,
         )
         index.save(directory)
         return cls(resources, index, embedder, rules, config, rebuilt=True)
@@ -221,6 +226,7 @@ class HybridSearch:
             embedder.model_name,
             content_hash(ids, texts),
             ann_threshold=config.ann_threshold,
+            ann=config.ann,
         )
         return cls(resources, index, embedder, rules, config, rebuilt=True)
 
@@ -259,7 +265,7 @@ class HybridSearch:
                 rest = np.flatnonzero(allowed & (masked <= 0))[: c - len(positive)]
                 parts.append(rest)
         rows = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
-        cosine = self._vectors[rows] @ qv
+        cosine = self.index.reconstruct(rows) @ qv
         bm25 = bm25_all[rows] if bm25_all is not None else np.zeros(len(rows), np.float32)
         sat = bm25 / (bm25 + cfg.bm25_saturation)
         if mode == "dense":
@@ -339,6 +345,13 @@ class HybridSearch:
             and filters.country
             and not (allowed & self.meta.specific_biomarker_rows(filters)).any()
         )
+        if wants_fallback and best < self.config.abstain_below:
+            # is the question on-topic at all? (the filters may just be too narrow)
+            broad = self.meta.mask(Filters(audience=filters.audience), today)
+            wide = self._score(query, broad, mode)
+            wants_fallback = bool(len(wide.rows)) and (
+                float(wide.relevance.max()) >= self.config.abstain_below
+            )
         if wants_fallback:
             fb = self._fallback(query, k, filters, today, scored, mode)
             if fb is not None:
@@ -401,38 +414,43 @@ class HybridSearch:
         scored: _Scored,
         mode: str,
     ) -> SearchResponse | None:
-        """Nearest available: best biomarker match anywhere + best national organisation."""
+        """Nearest available when no resource for the biomarker serves the country: the best
+        biomarker match anywhere (preferring ones tagged "global", and only if it is relevant
+        to the question) and the best national organisation for the cancer type, then the
+        regular hits. None when neither exists."""
         import numpy as np
 
         markers = ", ".join(self.rules.normalise_biomarker(b) for b in filters.biomarkers or [])
         country = (filters.country or "").upper()
         hits: list[Hit] = []
-        # 1. the best resource for the biomarker, ignoring region (prefer ones tagged "global")
+        found_elsewhere = found_national = False
+        # 1. the best resource for the biomarker, ignoring region
         anywhere = self.meta.mask(filters.without_region(), today)
         anywhere &= self.meta.specific_biomarker_rows(filters)
         if anywhere.any():
             global_rows = anywhere & self.meta.rows("region", {"GLOBAL"})
             pool = global_rows if global_rows.any() else anywhere
             s = self._score(query, pool, mode)
-            if len(s.rows):
+            if len(s.rows) and s.relevance.max() >= self.config.abstain_below:
                 i = int(np.argmax(s.rank_score))
                 hit = self._hit(s, i, float(s.rank_score[i]), query, filters, today)
                 hit.why.insert(0, f"nearest available: no {markers} resource listed for {country}")
                 hits.append(hit)
+                found_elsewhere = True
         # 2. the best national organisation for the cancer type in the user's country
-        national = self.meta.mask(
-            Filters(None, filters.cancer_type, None, filters.audience, "organisation", None), today
+        national_filters = Filters(
+            None, filters.cancer_type, None, filters.audience, "organisation", None
         )
-        national &= self.meta.rows("region", {country})
+        national = self.meta.mask(national_filters, today) & self.meta.rows("region", {country})
         if national.any():
             s = self._score(query, national, mode)
-            if not len(s.rows):
-                s = self._score(query or "cancer organisation", national, mode)
             if len(s.rows):
-                i = int(np.argmax(s.rank_score))
-                hit = self._hit(s, i, float(s.rank_score[i]), query, filters, today)
+                ranked = s.rank_score + self._boosts(s.rows, national_filters)
+                i = int(np.argmax(ranked))
+                hit = self._hit(s, i, float(ranked[i]), query, filters, today)
                 hit.why.insert(0, f"nearest available: national organisation in {country}")
                 hits.append(hit)
+                found_national = True
         if not hits:
             return None
         seen = {h.resource.id for h in hits}
@@ -445,9 +463,14 @@ class HybridSearch:
                 if res.id not in seen and scored.relevance[i] >= self.config.abstain_below:
                     hits.append(self._hit(scored, int(i), float(final[i]), query, filters, today))
                     seen.add(res.id)
+        shown = []
+        if found_elsewhere:
+            shown.append(f"the closest {markers} resource based elsewhere")
+        if found_national:
+            shown.append("the national organisation for your cancer type")
+        where = f"for {country}" if found_elsewhere else f"for {country} or elsewhere"
         note = (
-            f"No resource specific to {markers} is listed for {country}. Showing the closest "
-            f"match for {markers} elsewhere and the national organisation for your cancer type."
+            f"No resource specific to {markers} is listed {where}. Showing {' and '.join(shown)}."
         )
         return SearchResponse(hits=hits[:k], fallback=True, note=note)
 

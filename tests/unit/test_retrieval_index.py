@@ -52,24 +52,63 @@ def test_fewer_allowed_rows_than_k_pads_with_minus_one() -> None:
     assert np.isneginf(scores[0][2:]).all()
 
 
-def test_auto_switches_to_hnsw_at_threshold_and_recall_is_high() -> None:
-    vectors = _vectors(2000)
-    queries = _vectors(50, seed=5)
-    flat = VectorIndex.build(vectors, _ids(2000), "m", "h", ann_threshold=5000)
-    ann = VectorIndex.build(vectors, _ids(2000), "m", "h", ann_threshold=1000)
+def _clustered(n: int, dim: int = 32, seed: int = 7) -> np.ndarray:
+    """Vectors around 40 centres: neighbourhoods exist, as in real embeddings."""
+    rng = np.random.default_rng(seed)
+    centres = rng.standard_normal((40, dim))
+    return normalise(centres[rng.integers(0, 40, n)] + 0.3 * rng.standard_normal((n, dim)))
+
+
+@pytest.mark.parametrize("ann", ["hnsw", "ivf"])
+def test_auto_switches_to_ann_at_threshold_and_recall_is_high(ann: str) -> None:
+    vectors = _clustered(3000)
+    queries = _clustered(50, seed=5)
+    flat = VectorIndex.build(vectors, _ids(3000), "m", "h", ann_threshold=5000, ann=ann)
+    approx_index = VectorIndex.build(
+        vectors, _ids(3000), "m", "h", ann_threshold=1000, ann=ann, nprobe=16
+    )
     assert flat.index_type == "flat"
-    assert ann.index_type == "hnsw"
+    assert approx_index.index_type == ann
     _, exact = flat.search(queries, 10)
-    _, approx = ann.search(queries, 10)
+    _, approx = approx_index.search(queries, 10)
     recall = np.mean([len(set(a) & set(e)) / 10 for a, e in zip(approx, exact, strict=True)])
     assert recall >= 0.9
 
 
-def test_vectors_view_returns_stored_vectors_for_both_index_types() -> None:
-    vectors = _vectors(40)
-    for kind in ("flat", "hnsw"):
-        index = VectorIndex.build(vectors, _ids(40), "m", "h", index_type=kind)
-        np.testing.assert_allclose(index.vectors(), vectors)
+@pytest.mark.parametrize("kind", ["flat", "hnsw", "ivf"])
+def test_reconstruct_returns_stored_vectors(kind: str) -> None:
+    vectors = _vectors(64)
+    index = VectorIndex.build(vectors, _ids(64), "m", "h", index_type=kind, nlist=4)
+    rows = np.array([5, 0, 63])
+    np.testing.assert_allclose(index.reconstruct(rows), vectors[rows], atol=1e-6)
+
+
+@pytest.mark.parametrize("kind", ["hnsw", "ivf"])
+def test_selective_filter_on_ann_index_is_exact(kind: str) -> None:
+    vectors = _clustered(2000)
+    query = _clustered(1, seed=9)
+    allowed = np.zeros(2000, dtype=bool)
+    allowed[np.random.default_rng(1).choice(2000, 150, replace=False)] = True
+    index = VectorIndex.build(
+        vectors, _ids(2000), "m", "h", index_type=kind, nprobe=1, exact_subset_max=500
+    )
+    scores, rows = index.search(query, 10, allowed=allowed)
+    candidates = np.flatnonzero(allowed)
+    sims = vectors[candidates] @ query[0]
+    np.testing.assert_array_equal(rows[0], candidates[np.argsort(-sims)[:10]])
+    np.testing.assert_allclose(scores[0], np.sort(sims)[::-1][:10], atol=1e-5)
+
+
+def test_ivf_round_trip_keeps_parameters(tmp_path) -> None:
+    vectors = _clustered(500)
+    index = VectorIndex.build(vectors, _ids(500), "m", "h", index_type="ivf", nlist=16, nprobe=4)
+    index.save(tmp_path)
+    loaded = VectorIndex.load(tmp_path)
+    assert loaded.index_type == "ivf"
+    assert loaded.params["nlist"] == 16 and loaded.params["nprobe"] == 4
+    q = _clustered(5, seed=3)
+    np.testing.assert_array_equal(loaded.search(q, 5)[1], index.search(q, 5)[1])
+    np.testing.assert_allclose(loaded.reconstruct(np.array([7])), vectors[[7]], atol=1e-6)
 
 
 def test_save_load_round_trip_with_manifest(tmp_path) -> None:
@@ -112,7 +151,9 @@ def test_load_rejects_manifest_that_does_not_match_vectors(tmp_path) -> None:
     [
         ({"ids": ["a", "a"]}, "unique"),
         ({"ids": ["a"]}, "1 ids for 2 vectors"),
-        ({"index_type": "ivf"}, "index_type"),
+        ({"index_type": "lsh"}, "index_type"),
+        ({"index_type": "ivf"}, "IVF needs at least"),
+        ({"ann": "pq"}, "ann must be"),
         ({"ann_threshold": 0}, "ann_threshold"),
     ],
 )

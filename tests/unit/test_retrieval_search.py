@@ -325,3 +325,22 @@ def test_loaded_index_gives_same_results_as_fresh_build(tmp_path) -> None:
     fresh = HybridSearch.build(corpus(), encoder, RULES)
     for query in ("egfr community", "lung charity", "actionability scale"):
         assert ids(loaded.search(query, today=TODAY)) == ids(fresh.search(query, today=TODAY))
+
+
+def test_fallback_without_any_biomarker_resource_offers_the_national_organisation(
+    engine,
+) -> None:
+    response = search(engine, "lung charity", k=5, biomarkers=["ROS1"], country="GB",
+                      cancer_type="NSCLC", audience="patients")  # fmt: skip
+    assert response.fallback is True
+    assert ids(response)[0] == "lung-uk-org"
+    assert response.note == (
+        "No resource specific to ROS1 is listed for GB or elsewhere. "
+        "Showing the national organisation for your cancer type."
+    )
+
+
+def test_fallback_does_not_rescue_an_unrelated_question(engine) -> None:
+    response = search(engine, "best pizza recipe in naples", biomarkers=["ROS1"], country="DE")
+    assert response.fallback is False
+    assert response.abstained is True
