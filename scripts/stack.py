@@ -101,7 +101,18 @@ def ensure_model(models_dir: Path | None = None, quiet: bool = False) -> Path:
         if proc.returncode != 0 or not target.exists():
             detail = (proc.stdout or "")[-3000:] + (proc.stderr or "")[-3000:] if quiet else ""
             raise RuntimeError(f"rasa train failed (exit {proc.returncode})\n{detail}")
+        _prune_models(target.parent, keep=KEEP_MODELS)
         return target
+
+
+KEEP_MODELS = 4
+
+
+def _prune_models(models_dir: Path, keep: int) -> None:
+    """Delete all but the `keep` most recently trained models (they are rebuilt on demand)."""
+    models = sorted(models_dir.glob("pmn-*.tar.gz"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in models[keep:]:
+        old.unlink(missing_ok=True)
 
 
 def ensure_index(index_dir: Path | None = None, quiet: bool = False) -> Path:

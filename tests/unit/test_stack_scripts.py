@@ -42,3 +42,15 @@ def test_the_real_procfile_names_the_three_processes() -> None:
     assert set(cmds) == {"rasa", "actions", "gateway"}
     assert "--interface 127.0.0.1" in cmds["rasa"] and "--auth-token t" in cmds["rasa"]
     assert "--host 127.0.0.1" in cmds["gateway"]
+
+
+def test_old_models_are_pruned(tmp_path: Path) -> None:
+    import os
+
+    for i in range(6):
+        f = tmp_path / f"pmn-{i}.tar.gz"
+        f.write_bytes(b"x")
+        os.utime(f, (1000 + i, 1000 + i))
+    (tmp_path / "other.tar.gz").write_bytes(b"kept: not ours")
+    stack._prune_models(tmp_path, keep=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.tar.gz", "pmn-4.tar.gz", "pmn-5.tar.gz"]
