@@ -61,7 +61,9 @@ class _Rule:
     subtype: str
     explicit: bool
     pattern: re.Pattern[str]
-    personal: bool = False  # also needs a person in the message (I, my mum, he...)
+    # Guarded: skipped when the message is a general information question that names no
+    # person ("is chest pain a side effect of X?"); statements fire with or without a pronoun.
+    personal: bool = False
     not_after: re.Pattern[str] | None = None  # vetoes when this follows the match
     not_before: re.Pattern[str] | None = None  # vetoes when this precedes the match
 
@@ -258,6 +260,33 @@ _RULES: tuple[_Rule, ...] = (
         r"soon)\b|\b(?:pills|tablets|painkillers|morphine|meds|medication|oxycodone)\s+"
         r"(?:saved|stored|hidden|stockpiled|put\s+aside)(?:\s+up)?\b",
     ),
+    _r(
+        "crisis_more",
+        "crisis",
+        "suicidal",
+        False,
+        r"\b(?:i'?d|i\s+would)\s+rather\s+(?:not\s+(?:be\s+here|be\s+alive|exist|wake\s+up|live)|"
+        r"be\s+dead|die)\b|\b(?:fine|okay|ok|better)\s+without\s+me\b|"
+        r"\b(?:don'?t|do\s+not|dont)\s+think\s+i\s+can\s+(?:go\s+on|carry\s+on|keep\s+going|cope|"
+        r"do\s+this)\b|\bno\s+point\s+(?:to|in|of)\s+(?:any\s+of\s+(?:this|it)|anything|it\s+all|"
+        r"life|living|me)\b|\b(?:wish|want|wanna)\s+(?:i\s+could\s+|to\s+)?(?:just\s+)?"
+        r"(?:disappear|vanish|not\s+exist|cease\s+to\s+exist|stop\s+existing)\b|"
+        r"\b(?:sleep|go\s+to\s+sleep|fall\s+asleep)\s+and\s+(?:not|never)\s+wake\s+up\b|"
+        r"\b(?:life|living)\s+(?:is\s*n'?t|is\s+not|isnt|ain'?t)\s+worth\s+(?:living|it)\b|"
+        r"\bnot\s+worth\s+living\b|\b(?:i'?m|im|i\s+am)\s+done\s+with\s+(?:everything|life|"
+        r"it\s+all|living)\b|\bi\s+(?:just\s+)?want\s+out\b(?!\s+of)|\bending\s+things\b|"
+        r"\bend\s+things\b",
+    ),
+    _r(
+        "crisis_more_explicit",
+        "crisis",
+        "suicidal",
+        True,
+        r"\b(?:talk\w*|speak\w*|mention\w*|said|says|going\s+on)\s+(?:about\s+|of\s+)?"
+        r"(?:suicide|killing\s+(?:himself|herself|themselves|myself)|ending\s+(?:his|her|their|my)"
+        r"\s+(?:own\s+)?life)\b|\b(?:cut|cutting|burn|burning|scratch\w*)\s+(?:my|his|her|their)\s+"
+        r"(?:arms?|wrists?|legs?|skin|thighs?)\b",
+    ),
     # ---------------------------------------------------------------- emergency
     _r(
         "breathing",
@@ -445,6 +474,30 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:is|are|keeps?|started|still)\s+bleed\w*\s+(?:\w+\s+)?(?:heavily|a\s+lot|badly|"
         r"profusely|non[\s-]*stop)\b",
     ),
+    _r(
+        "emergency_concepts",
+        "emergency",
+        "general",
+        True,
+        r"\bcough\w*\b(?:\W+\w+){0,5}?\W+(?:blood|red|bloody)\b|\b(?:blood|red)\b(?:\W+\w+){0,4}?"
+        r"\W+cough\w*|\bwent\s+stiff\b|\b(?:body|arms?|legs?)\s+(?:was\s+|were\s+|started\s+|"
+        r"kept\s+)?jerk\w*|\bjerk\w*\s+(?:for\s+(?:a|about|over)|uncontrollabl\w*)|"
+        r"\b(?:legs|feet)\s+(?:\w+\s+)?(?:have\s+)?(?:gone|going|went)\s+(?:numb|weak|dead)\b|"
+        r"\b(?:shaking|shivering|shaky)\s+and\s+(?:freezing|cold|hot)\b(?=[^.!?]{0,80}\b(?:chemo\w*|"
+        r"immunotherapy|infusion|cycle|treatment)\b)",
+        personal=True,
+    ),
+    _r(
+        "fever_words_on_treatment",
+        "emergency",
+        "fever_on_treatment",
+        False,
+        r"\b(?:on|during|after|from)\s+(?:my\s+|his\s+|her\s+)?(?:chemo\w*|immunotherapy|"
+        r"treatment)\b[^.!?]{0,40}\b(?:feverish|freezing\s+cold|burning\s+up)\b|"
+        r"\b(?:feverish|freezing\s+cold|burning\s+up)\b[^.!?]{0,40}\b(?:on|during|after|from)\s+"
+        r"(?:my\s+|his\s+|her\s+)?(?:chemo\w*|immunotherapy|treatment)\b",
+        personal=True,
+    ),
     # ---------------------------------------------------------------- medical advice
     _r(
         "dose",
@@ -567,7 +620,7 @@ _PAST_SENTENCE = re.compile(
     r"\b(?:years?\s+ago|months\s+ago|last\s+year|in\s+(?:19|20)\d\d|as\s+a\s+(?:teenager|child|"
     r"kid|student)|at\s+(?:the\s+)?diagnosis|went\s+away|(?:is|are|was)\s+fine\s+now|"
     r"before\s+(?:the|my|his|her|any)\s+(?:diagnosis|treatment)|that'?s\s+how\s+they\s+found|"
-    r"which\s+led\s+to)\b",
+    r"which\s+led\s+to|back\s+when|used\s+to)\b",
     _F,
 )
 _INFO_BEFORE = re.compile(
@@ -575,6 +628,22 @@ _INFO_BEFORE = re.compile(
     r"data|articles?|training|webinars?|policy|protocols?|pathway|audit|teaching|sessions?|"
     r"courses?|workshops?|talks?|presentations?|lectures?|modules?)\s+(?:on|about|"
     r"for|regarding|around|in|into)\s+(?:\w+\s+){0,3}$",
+    _F,
+)
+
+
+_INFO_QUESTION = re.compile(
+    r"^\W*(?:what|what'?s|how|why|is|are|does|do|can|could|when|where|which|should|will|would|"
+    r"tell\s+me|information|info|explain|any)\b|\?\s*$|\b(?:side\s+effects?|a\s+sign\s+of|"
+    r"symptoms?\s+of|signs?\s+of|caused?\s+by|causes?|common|normal|risks?\s+of)\b",
+    _F,
+)
+# Hypotheticals ("what should I do if I get a temperature on chemo?") ask for information.
+_HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:if|when|in\s+case)\s+(?:i|you|he|she|they|we|someone|somebody|a\s+patient|patients|"
+    r"people|my\s+\w+)\s+(?:\w+\s+){0,3}?(?:gets?|got|has|have|had|develops?|starts?|feels?|"
+    r"is|are)\b"
+    r"[^.!?]{0,40}$",
     _F,
 )
 
@@ -591,6 +660,10 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
     if rule.category == "medical_advice":
         return False
     if _INFO_BEFORE.search(norm[max(0, start - 60) : start]):
+        return True
+    if rule.category == "emergency" and _HYPOTHETICAL_BEFORE.search(
+        norm[max(0, start - 60) : end]
+    ):
         return True
     return bool(_PAST_SENTENCE.search(_sentence(norm, start, end)))
 
@@ -616,9 +689,10 @@ def screen_all(text: str) -> list[TriageResult]:
         return []
     norm = _normalise(text)
     has_person = bool(PERSONAL.search(norm))
+    info_question = bool(_INFO_QUESTION.search(norm))
     found: list[TriageResult] = []
     for rule in _RULES:
-        if rule.personal and not has_person:
+        if rule.personal and not has_person and info_question:
             continue
         for m in rule.pattern.finditer(norm):
             if rule.not_after is not None and rule.not_after.search(norm[m.end() : m.end() + 60]):

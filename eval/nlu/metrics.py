@@ -134,8 +134,9 @@ def evaluate_triage(data: dict[str, Any] | None = None) -> dict[str, Any]:
                 continue
             errors.append(f"WRONG {item['category']}->{result.category}: {item['text']}")
         else:
-            errors.append(f"MISS {item['category']}/{'explicit' if key[1] else 'indirect'}: "
-                          f"{item['text']}")
+            errors.append(
+                f"MISS {item['category']}/{'explicit' if key[1] else 'indirect'}: {item['text']}"
+            )
     fps = []
     for text in data["negatives"]:
         result = screen(text)

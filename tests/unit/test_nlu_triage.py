@@ -31,6 +31,9 @@ from nlu.triage import CATEGORIES, TriageResult, screen, screen_all
         ("am I eligible for this trial?", "medical_advice", True),
         ("how long do I have left", "medical_advice", True),
         ("should I take lorlatinib or alectinib", "medical_advice", True),
+        ("the bleeding won't stop", "emergency", True),
+        ("severe chest pain right now", "emergency", True),
+        ("life isn't worth living like this", "crisis", False),
     ],
 )
 def test_red_flags_fire(text: str, category: str, explicit: bool) -> None:
@@ -59,6 +62,10 @@ def test_red_flags_fire(text: str, category: str, explicit: bool) -> None:
         "how do I take my temperature during chemo",
         "I'm short of breath when climbing stairs, is there a guideline on exercise",
         "where can I find the ESMO guideline on EGFR",
+        "what should I do if I get a temperature during chemo, generally?",
+        "I'm a GP, where is the NICE guidance on neutropenic sepsis?",
+        "she had a seizure in 2019 before the diagnosis",
+        "I can't stand hospital food",
         "I need a breathing space before the next appointment",
         "",
     ],
