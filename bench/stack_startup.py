@@ -46,8 +46,11 @@ def one_run(var_dir: Path) -> dict[str, float]:
     model = stack.ensure_model(quiet=True)
     stack.ensure_index(quiet=True)
     env = stack.stack_env(
-        rasa_port=stack.free_port(), actions_port=stack.free_port(),
-        gateway_port=stack.free_port(), model=model, var_dir=var_dir,
+        rasa_port=stack.free_port(),
+        actions_port=stack.free_port(),
+        gateway_port=stack.free_port(),
+        model=model,
+        var_dir=var_dir,
         extra={"RASA_AUTH_TOKEN": "bench-token", "PMN_SESSION_SECRET": "bench-secret"},
     )
     log_dir = var_dir / "logs"
@@ -61,9 +64,11 @@ def one_run(var_dir: Path) -> dict[str, float]:
         result = {"ready_s": time.monotonic() - t0}
         for name, proc in running.procs.items():
             result[f"{name}_mib"] = _tree_rss_kib(proc.pid) / 1024
-        httpx.post(f"http://127.0.0.1:{env['GATEWAY_PORT']}/api/v1/chat",
-                   json={"message": "Is there a support group for EGFR positive lung cancer?"},
-                   timeout=60).raise_for_status()
+        httpx.post(
+            f"http://127.0.0.1:{env['GATEWAY_PORT']}/api/v1/chat",
+            json={"message": "Is there a support group for EGFR positive lung cancer?"},
+            timeout=60,
+        ).raise_for_status()
         for name, proc in running.procs.items():
             result[f"{name}_after_turn_mib"] = _tree_rss_kib(proc.pid) / 1024
         return result
@@ -80,20 +85,27 @@ def main(argv: list[str] | None = None) -> int:
     for i in range(args.runs):
         with tempfile.TemporaryDirectory() as tmp:
             runs.append(one_run(Path(tmp)))
-        print(f"run {i + 1}: " + ", ".join(f"{k}={v:.1f}" for k, v in runs[-1].items()),
-              file=sys.stderr)
+        print(
+            f"run {i + 1}: " + ", ".join(f"{k}={v:.1f}" for k, v in runs[-1].items()),
+            file=sys.stderr,
+        )
     med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
     table = [
-        SECTION, "",
+        SECTION,
+        "",
         f"Warm start (model and index present), median of {args.runs} runs on this 2-core "
         "machine; command: `.venv/bin/python -m bench.stack_startup --runs "
-        f"{args.runs} --update-docs`.", "",
-        "| measure | rasa | actions | gateway |", "|---|---|---|---|",
+        f"{args.runs} --update-docs`.",
+        "",
+        "| measure | rasa | actions | gateway |",
+        "|---|---|---|---|",
         f"| processes started -> all ready (s) | {med['ready_s']:.1f} (all three) | | |",
-        "| RSS once ready (MiB) | " + " | ".join(f"{med[f'{n}_mib']:.0f}" for n in
-                                              ("rasa", "actions", "gateway")) + " |",
-        "| RSS after one signposting turn (MiB) | " + " | ".join(
-            f"{med[f'{n}_after_turn_mib']:.0f}" for n in ("rasa", "actions", "gateway")) + " |",
+        "| RSS once ready (MiB) | "
+        + " | ".join(f"{med[f'{n}_mib']:.0f}" for n in ("rasa", "actions", "gateway"))
+        + " |",
+        "| RSS after one signposting turn (MiB) | "
+        + " | ".join(f"{med[f'{n}_after_turn_mib']:.0f}" for n in ("rasa", "actions", "gateway"))
+        + " |",
         "",
     ]
     text = "\n".join(table)
@@ -111,7 +123,7 @@ def _replace_section(path: Path, heading: str, body: str) -> None:
         new = old.rstrip() + "\n\n" + body
     else:
         nxt = old.find("\n## ", start + len(heading))
-        new = old[:start] + body + ("\n" + old[nxt + 1:] if nxt != -1 else "")
+        new = old[:start] + body + ("\n" + old[nxt + 1 :] if nxt != -1 else "")
     path.write_text(new.rstrip() + "\n")
 
 

@@ -19,7 +19,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -89,12 +89,18 @@ def ensure_model(models_dir: Path | None = None, quiet: bool = False) -> Path:
             return target
         print(f"training Rasa model -> {target.relative_to(ROOT)} (inputs changed)", flush=True)
         cmd = [
-            str(ENGINE_BIN / "rasa"), "train",
-            "--config", "assistant/config.yml",
-            "--domain", "assistant/domain",
-            "--data", "assistant/data",
-            "--out", str(target.parent),
-            "--fixed-model-name", target.name.removesuffix(".tar.gz"),
+            str(ENGINE_BIN / "rasa"),
+            "train",
+            "--config",
+            "assistant/config.yml",
+            "--domain",
+            "assistant/domain",
+            "--data",
+            "assistant/data",
+            "--out",
+            str(target.parent),
+            "--fixed-model-name",
+            target.name.removesuffix(".tar.gz"),
         ]
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=quiet, text=True)
@@ -121,7 +127,9 @@ def ensure_index(index_dir: Path | None = None, quiet: bool = False) -> Path:
     with _file_lock(VAR / ".index.lock"):
         proc = subprocess.run(
             [str(APP_BIN / "python"), "-m", "retrieval", "--index-dir", str(index_dir), "build"],
-            cwd=ROOT, capture_output=quiet, text=True,
+            cwd=ROOT,
+            capture_output=quiet,
+            text=True,
             env={**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"},
         )
         if proc.returncode != 0:
@@ -217,7 +225,7 @@ def readiness_urls(env: Mapping[str, str]) -> dict[str, tuple[str, dict[str, str
 def wait_ready(
     env: Mapping[str, str],
     timeout: float = 240.0,
-    alive: "callable | None" = None,  # type: ignore[valid-type]
+    alive: Callable[[], bool] | None = None,
 ) -> dict[str, float]:
     """Poll each process's readiness URL; return seconds until each answered 200."""
     start = time.monotonic()

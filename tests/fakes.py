@@ -24,10 +24,17 @@ class RecordingSearch:
         from retrieval.search import Hit, SearchResponse
 
         self.calls.append({"query": query, "k": k, "filters": filters})
-        hits = [Hit(resource=r, score=1.0 - i / 10, why=["test"]) for i, r in
-                enumerate(self.resources[:k])]
-        return SearchResponse(hits=hits, fallback=False, note=None, abstained=not hits,
-                              reason=None if hits else "nothing relevant")
+        hits = [
+            Hit(resource=r, score=1.0 - i / 10, why=["test"])
+            for i, r in enumerate(self.resources[:k])
+        ]
+        return SearchResponse(
+            hits=hits,
+            fallback=False,
+            note=None,
+            abstained=not hits,
+            reason=None if hits else "nothing relevant",
+        )
 
     def get(self, resource_id: str):
         return next((r for r in self.resources if r.id == resource_id), None)

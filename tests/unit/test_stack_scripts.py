@@ -53,4 +53,8 @@ def test_old_models_are_pruned(tmp_path: Path) -> None:
         os.utime(f, (1000 + i, 1000 + i))
     (tmp_path / "other.tar.gz").write_bytes(b"kept: not ours")
     stack._prune_models(tmp_path, keep=2)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.tar.gz", "pmn-4.tar.gz", "pmn-5.tar.gz"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "other.tar.gz",
+        "pmn-4.tar.gz",
+        "pmn-5.tar.gz",
+    ]
