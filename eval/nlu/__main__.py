@@ -83,6 +83,43 @@ def read_intent_report(out: Path) -> dict[str, Any] | None:
     }
 
 
+def evaluate_model_triage(model: Path, sets: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Triage sets through a trained model (DIET + SafetyTriage): the intent Rasa returns.
+
+    Returns {set name: {"groups": {(category, explicit): {"n", "correct"}}, "negatives": n,
+    "false_positives": [texts]}}; a negative is a false positive when its intent is crisis,
+    emergency or medical_advice.
+    """
+    import asyncio
+
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+
+    async def intents(texts: list[str]) -> list[str]:
+        return [(await agent.parse_message(t))["intent"]["name"] for t in texts]
+
+    out: dict[str, Any] = {}
+    for name, data in sets.items():
+        pos = data["positives"]
+        got = asyncio.run(intents([p["text"] for p in pos]))
+        groups: dict[tuple[str, bool], dict[str, int]] = {}
+        for item, intent in zip(pos, got, strict=True):
+            key = (item["category"], bool(item["explicit"]))
+            g = groups.setdefault(key, {"n": 0, "correct": 0})
+            g["n"] += 1
+            g["correct"] += intent == item["category"]
+        neg_intents = asyncio.run(intents(list(data["negatives"])))
+        fps = [
+            t for t, i in zip(data["negatives"], neg_intents, strict=True) if i in RED_FLAG_INTENTS
+        ]
+        out[name] = {"groups": groups, "negatives": len(data["negatives"]), "false_positives": fps}
+    return out
+
+
+RED_FLAG_INTENTS = {"crisis", "emergency", "medical_advice"}
+
+
 def _pct(x: float) -> str:
     return f"{x:.3f}"
 
@@ -96,6 +133,7 @@ def render(
     folds: int,
     ents: dict[str, dict[str, Any]],
     tri: dict[str, dict[str, Any]],
+    model_tri: dict[str, Any] | None = None,
 ) -> tuple[str, list[str]]:
     """Markdown for the NLU section and the list of missed targets (development sets)."""
     missed: list[str] = []
@@ -200,6 +238,29 @@ def render(
     fps = [t for res in tri.values() for t in res["false_positives"]]
     if fps:
         lines += ["False positives: " + "; ".join(f"“{t}”" for t in fps), ""]
+    if model_tri is not None:
+        lines += [
+            "#### Through the trained pipeline (DIET + SafetyTriage)",
+            "",
+            "The intent Rasa returns for the same sets (`--model`): rules and the DIET red-flag "
+            "intents together; the gateway's Rasa-down fallback has only the rules above.",
+            "",
+            "| set | group | n | intent correct | recall |",
+            "|---|---|---|---|---|",
+        ]
+        for set_name, res in model_tri.items():
+            for (category, explicit), g in sorted(res["groups"].items()):
+                kind = "explicit" if explicit else "indirect"
+                lines.append(
+                    f"| {set_name} | {category} {kind} | {g['n']} | {g['correct']} | "
+                    f"{_pct(g['correct'] / g['n'])} |"
+                )
+            n_fp = len(res["false_positives"])
+            lines.append(
+                f"| {set_name} | negatives given a red-flag intent | {res['negatives']} | "
+                f"{n_fp} | FPR {_pct(n_fp / res['negatives'])} |"
+            )
+        lines += [""]
     lines += [
         "Reproduce: `make eval-nlu` (or `.venv-engine/bin/python -m eval.nlu`; add `--skip-cv` "
         "to reuse the last cross-validation report in results/nlu-cv and `--verbose` to list "
@@ -234,6 +295,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-cv", action="store_true")
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument(
+        "--model", type=Path, default=None,
+        help="also run the triage sets through this trained model (.tar.gz)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     if args.folds < 2:
         parser.error(f"--folds must be >= 2, got {args.folds}")
@@ -252,7 +317,14 @@ def main(argv: list[str] | None = None) -> int:
         "held-out": evaluate_triage(load_yaml("triage_holdout.yml")),
         "unseen": evaluate_triage(load_yaml("triage_unseen.yml")),
     }
-    section, missed = render(cv, args.folds, ents, tri)
+    model_tri = None
+    if args.model is not None:
+        sets = {"development": "triage.yml", "held-out": "triage_holdout.yml",
+                "unseen": "triage_unseen.yml"}  # fmt: skip
+        model_tri = evaluate_model_triage(
+            args.model, {name: load_yaml(f) for name, f in sets.items()}
+        )
+    section, missed = render(cv, args.folds, ents, tri, model_tri)
     print(section)
     if args.verbose:
         for name, res in ents.items():
