@@ -31,10 +31,9 @@ def load(name: str, vocab_dir: str | Path | None = None) -> dict[str, Any]:
         try:
             from knowledge.vocab import load_vocab
         except ImportError:
-            load_vocab = None
-        if load_vocab is not None:
+            vocab_dir = _fallback_dir()
+        else:
             return load_vocab(name)
-        vocab_dir = _fallback_dir()
     path = Path(vocab_dir) / f"{name}.yaml"
     with open(path, encoding="utf-8") as fh:
         data = yaml.safe_load(fh) or {}
