@@ -33,7 +33,12 @@ help: ## List the targets
 	.venv-engine/bin/pip install --quiet -c constraints/engine.txt -e '.[engine]' pytest
 	touch $@
 
-setup: .venv/.installed .venv-engine/.installed ## Create both environments (app: Python 3.11, engine: Python 3.10)
+# axe-core (npm) for the widget's accessibility test in headless Chromium.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: .venv/.installed .venv-engine/.installed node_modules/.installed ## Create both environments (app: Python 3.11, engine: Python 3.10) and dev JS deps
 
 # --- build steps (content-hashed: redone only when inputs change) -----------------------------
 train: setup ## Train the Rasa model if its inputs changed (var/models/)

@@ -221,7 +221,8 @@
       entry.buttons.forEach(function (b) {
         if (!b || typeof b.title !== "string") return;
         var btn = quick.appendChild(h("button", { type: "button" }, b.title));
-        btn.disabled = !!entry.answered || index !== state.log.length - 1;
+        btn.disabled = !!entry.answered ||
+          state.log.slice(index + 1).some(function (e) { return e.who === "user"; });
         btn.addEventListener("click", function () {
           entry.answered = true;
           ask(String(b.payload || b.title), b.title);
@@ -234,11 +235,9 @@
   }
   function feedbackControls(entry) {
     var fb = h("div", { "class": "fb", role: "group", "aria-label": "Was this answer helpful?" });
-    fb.appendChild(h("span", { "aria-hidden": "true" }, "Helpful?"));
-    [["yes", true, "Yes"], ["no", false, "No"]].forEach(function (opt) {
+    [["yes", true, "Helpful"], ["no", false, "Not helpful"]].forEach(function (opt) {
       var b = fb.appendChild(h("button", {
-        type: "button", "aria-pressed": String(entry.vote === opt[0]),
-        "aria-label": opt[1] ? "Helpful" : "Not helpful"
+        type: "button", "aria-pressed": String(entry.vote === opt[0])
       }, opt[2]));
       b.addEventListener("click", function () {
         if (entry.vote) return;

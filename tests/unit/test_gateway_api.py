@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -545,3 +546,32 @@ def test_openapi_lists_every_route(make_client) -> None:
         "/healthz",
         "/readyz",
     } <= set(paths)
+
+
+# --- the Rasa client ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        httpx.ReadTimeout("slow"),
+        httpx.ConnectError("refused"),
+        httpx.Response(500, text="boom"),
+        httpx.Response(200, text="not json"),
+    ],
+)
+async def test_rasa_client_turns_slow_or_broken_rasa_into_rasa_unavailable(failure) -> None:
+    from gateway.rasa_client import RasaClient
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if isinstance(failure, Exception):
+            raise failure
+        return failure
+
+    client = RasaClient("http://rasa.invalid", timeout_s=0.1)
+    client._client = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+    with pytest.raises(RasaUnavailable):
+        await client.send("s", "hi")
+    answers_200 = isinstance(failure, httpx.Response) and failure.status_code == 200
+    assert await client.ready() is answers_200
+    await client.aclose()
