@@ -24,8 +24,8 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(1000, alias="PMN_MAX_MESSAGE_CHARS", gt=0)
     max_body_bytes: int = Field(4096, alias="PMN_MAX_BODY_BYTES", gt=0)
     tenants_dir: Path = Field(Path("tenants"), alias="PMN_TENANTS_DIR")
-    rate_limit_session: str = Field("30/minute", alias="PMN_RATE_LIMIT_SESSION")
-    rate_limit_client: str = Field("120/minute", alias="PMN_RATE_LIMIT_CLIENT")
+    rate_limit_session: str = Field("60/minute", alias="PMN_RATE_LIMIT_SESSION")
+    rate_limit_client: str = Field("600/minute", alias="PMN_RATE_LIMIT_CLIENT")
     feedback_file: Path = Field(Path("var/feedback.jsonl"), alias="PMN_FEEDBACK_FILE")
 
     @model_validator(mode="after")

@@ -138,7 +138,7 @@
     "form button{background:var(--p);color:var(--on-p);border:0;border-radius:8px;padding:0 16px;",
     "min-height:44px;cursor:pointer;font-weight:600}",
     "@media (max-width:480px){:host{right:8px;bottom:8px}.panel{position:fixed;inset:0;width:auto;",
-    "height:auto;border-radius:0;border:0}}",
+    "height:auto;border-radius:0;border:0}.launcher[aria-expanded=true]{display:none}}",
     "@media (prefers-reduced-motion:no-preference){.dots::after{content:'';animation:d 1.2s steps(4) infinite}",
     "@keyframes d{0%{content:''}25%{content:'.'}50%{content:'..'}75%{content:'...'}}}"
   ].join("");
@@ -207,7 +207,10 @@
       if (r.kind) meta.push(String(r.kind).replace(/_/g, " "));
       if (r.last_reviewed) meta.push("reviewed " + month(String(r.last_reviewed)));
       if (meta.length) card.appendChild(h("p", { "class": "meta" }, meta.join(" \u00b7 ")));
-      if (r.why) card.appendChild(h("p", null, "Why: " + (Array.isArray(r.why) ? r.why.join("; ") : r.why)));
+      // "why" mixes reasons for people (tags) with ranking signals; show only the former.
+      var why = (Array.isArray(r.why) ? r.why.join("; ") : String(r.why || "")).split(/;\s*/)
+        .filter(function (w) { return w && !/^(keywords|meaning similarity)\b/i.test(w); });
+      if (why.length) card.appendChild(h("p", null, "Why: " + why.join("; ")));
     });
     notes.forEach(function (n) {
       if (!n || typeof n.text !== "string") return;
