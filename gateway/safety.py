@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +54,7 @@ _FALLBACK_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def screen(text: str) -> RedFlag | None:
     """Run the red-flag screen; None when nothing was found. Never raises."""
+    nlu_screen: Callable[[str], Any] | None
     try:
         from nlu.triage import screen as nlu_screen
     except ImportError:  # pragma: no cover - exercised only in partial deployments
@@ -136,12 +138,14 @@ def _fallback_message(
     elif kind == "emergency":
         text = f"What you describe can be a medical emergency. Please {call}."
     else:
-        line = helpline or (None if numbers["fallback"] else numbers.get("cancer_helpline"))
-        reach = (line or {}).get("number") or (line or {}).get("url")
-        text = (
-            f"You can talk to a person at {line.get('name')}: {reach}."
-            if line
-            else "Your cancer care team is the best person to talk to."
-        ) + f"\nIf it is an emergency, {call}."
+        service: dict[str, Any] | None = helpline or (
+            None if numbers["fallback"] else numbers.get("cancer_helpline")
+        )
+        if service:
+            reach = service.get("number") or service.get("url")
+            text = f"You can talk to a person at {service.get('name')}: {reach}."
+        else:
+            text = "Your cancer care team is the best person to talk to."
+        text += f"\nIf it is an emergency, {call}."
     safety = [{"kind": kind, "country": numbers["country"], "text": text, "contacts": []}]
     return {"text": text, "custom": {"resources": [], "safety": safety}}

@@ -1,0 +1,59 @@
+"""The gateway's own safety layer, including its fallback when the shared modules are missing
+(a partial deployment must still answer crisis and emergency messages)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from gateway import safety
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I want to end my life", "crisis"),
+        ("I keep thinking about suicide", "crisis"),
+        ("my husband can't breathe", "emergency"),
+        ("she has a fever during chemo", "emergency"),
+    ],
+)
+def test_the_screen_finds_red_flags(text: str, category: str) -> None:
+    found = safety.screen(text)
+    assert found is not None and found.category == category
+    fallback = safety.fallback_screen(text)
+    assert fallback is not None and fallback.category == category
+
+
+@pytest.mark.parametrize("text", ["Is there a support group for EGFR?", "trials in Germany"])
+def test_ordinary_questions_are_not_flagged(text: str) -> None:
+    assert safety.screen(text) is None
+    assert safety.fallback_screen(text) is None
+
+
+def test_without_nlu_triage_the_built_in_screen_still_fires(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "nlu.triage", None)  # import now raises ImportError
+    found = safety.screen("I want to kill myself")
+    assert found is not None and (found.category, found.subtype) == ("crisis", "fallback")
+
+
+def test_without_safety_messages_the_answers_come_from_safety_numbers(monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "knowledge.safety_messages", None)
+    crisis = safety.urgent_message("crisis", "GB")
+    assert "116 123" in crisis["text"] and "999" in crisis["text"]
+    assert crisis["custom"]["safety"][0]["kind"] == "crisis"
+    emergency = safety.urgent_message("emergency", "US")
+    assert "911" in emergency["text"]
+    unknown = safety.urgent_message("emergency", "ZZ")
+    assert "local emergency number" in unknown["text"]
+    handoff = safety.handoff_message("GB", {"name": "Acme line", "phone": "0800 1"})
+    assert "Acme line: 0800 1" in handoff["text"]
+    assert "Macmillan" in safety.handoff_message("GB", None)["text"]
+
+
+def test_has_safety_note_reads_the_message_contract() -> None:
+    messages = [{"text": "x"}, {"custom": {"safety": [{"kind": "crisis", "text": "t"}]}}]
+    assert safety.has_safety_note(messages, "crisis")
+    assert not safety.has_safety_note(messages, "emergency")
+    assert not safety.has_safety_note([{"custom": "not a dict"}], "crisis")
