@@ -57,8 +57,8 @@ class SearchConfig:
     bm25_saturation: float = 8.0
     rrf_k: int = 60
     candidates: int = 100
-    biomarker_boost: float = 0.08
-    country_boost: float = 0.05
+    biomarker_boost: float = 0.12
+    country_boost: float = 0.10
     cancer_boost: float = 0.02
     audience_boost: float = 0.02
     abstain_below: float = 0.20

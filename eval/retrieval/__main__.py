@@ -154,7 +154,8 @@ def abstention(
 
 
 def sweep(engine: Any, queries: list[LabelledQuery], today: date) -> list[tuple[dict, dict, dict]]:
-    """Grid over fusion settings; metrics on the dev half (even ids) and test half (odd ids)."""
+    """Grid over fusion settings, then over boosts (other settings at their defaults); metrics
+    on the dev half (even ids) and the held-out half (odd ids)."""
     dev = [q for i, q in enumerate(queries) if i % 2 == 0]
     test = [q for i, q in enumerate(queries) if i % 2 == 1]
     rel = {q.qid: q.relevant for q in queries}
@@ -162,6 +163,10 @@ def sweep(engine: Any, queries: list[LabelledQuery], today: date) -> list[tuple[
     grid += [
         {"fusion": "weighted", "dense_weight": w, "bm25_saturation": s}
         for w, s in itertools.product((0.3, 0.4, 0.5, 0.6, 0.7, 0.8), (4.0, 8.0, 16.0))
+    ]
+    grid += [
+        {"biomarker_boost": b, "country_boost": c}
+        for b, c in itertools.product((0.04, 0.08, 0.12, 0.16), (0.0, 0.05, 0.1))
     ]
     out = []
     for params in grid:
