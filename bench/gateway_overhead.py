@@ -65,6 +65,18 @@ def _timed_post(client: httpx.Client, url: str, payload: dict) -> float:
     return (time.perf_counter() - t) * 1000
 
 
+def screen_cost(repeat: int = 500) -> float:
+    """Milliseconds per call of the gateway's red-flag screen on an ordinary question."""
+    from gateway.safety import screen
+
+    text = TURNS["community"]
+    screen(text)
+    start = time.perf_counter()
+    for _ in range(repeat):
+        screen(text)
+    return (time.perf_counter() - start) / repeat * 1000
+
+
 def overhead(gateway: str, rasa: str, turns: int) -> dict[str, dict[str, list[float]]]:
     """Milliseconds per turn kind: {"gateway": [...], "direct": [...], "diff": [...]}."""
     out: dict[str, dict[str, list[float]]] = {}
@@ -132,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         f"widget.js: {size['raw']} bytes raw, {size['gzip']} bytes gzip -9 "
         f"({size['gzip'] / 1024:.1f} KB; budget 30 KB)"
     )
+
+    print(f"red-flag screen: {screen_cost():.2f} ms per message")
 
     from tests.stack_harness import start_stack
 
