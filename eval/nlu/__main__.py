@@ -99,9 +99,11 @@ def evaluate_model_triage(model: Path, sets: dict[str, dict[str, Any]]) -> dict[
     async def intents(texts: list[str]) -> list[str]:
         return [(await agent.parse_message(t))["intent"]["name"] for t in texts]
 
+    seen = _training_texts()
     out: dict[str, Any] = {}
     for name, data in sets.items():
-        pos = data["positives"]
+        pos = [p for p in data["positives"] if _norm(p["text"]) not in seen]
+        negatives = [t for t in data["negatives"] if _norm(t) not in seen]
         got = asyncio.run(intents([p["text"] for p in pos]))
         groups: dict[tuple[str, bool], dict[str, int]] = {}
         for item, intent in zip(pos, got, strict=True):
@@ -109,15 +111,31 @@ def evaluate_model_triage(model: Path, sets: dict[str, dict[str, Any]]) -> dict[
             g = groups.setdefault(key, {"n": 0, "correct": 0})
             g["n"] += 1
             g["correct"] += intent == item["category"]
-        neg_intents = asyncio.run(intents(list(data["negatives"])))
-        fps = [
-            t for t, i in zip(data["negatives"], neg_intents, strict=True) if i in RED_FLAG_INTENTS
-        ]
-        out[name] = {"groups": groups, "negatives": len(data["negatives"]), "false_positives": fps}
+        neg_intents = asyncio.run(intents(negatives))
+        fps = [t for t, i in zip(negatives, neg_intents, strict=True) if i in RED_FLAG_INTENTS]
+        out[name] = {"groups": groups, "negatives": len(negatives), "false_positives": fps}
     return out
 
 
 RED_FLAG_INTENTS = {"crisis", "emergency", "medical_advice"}
+
+
+def _norm(text: str) -> str:
+    return text.strip().lower().rstrip("?!.")
+
+
+def _training_texts() -> set[str]:
+    """Normalised NLU training examples (excluded from the model-level triage figures)."""
+    import yaml
+
+    texts: set[str] = set()
+    for path in sorted((ROOT / "assistant" / "data" / "nlu").glob("*.yml")):
+        with open(path, encoding="utf-8") as fh:
+            doc = yaml.safe_load(fh) or {}
+        for item in doc.get("nlu") or []:
+            if "intent" in item:
+                texts.update(_norm(line[2:]) for line in item["examples"].splitlines())
+    return texts
 
 
 def _pct(x: float) -> str:
@@ -243,7 +261,8 @@ def render(
             "#### Through the trained pipeline (DIET + SafetyTriage)",
             "",
             "The intent Rasa returns for the same sets (`--model`): rules and the DIET red-flag "
-            "intents together; the gateway's Rasa-down fallback has only the rules above.",
+            "intents together; the gateway's Rasa-down fallback has only the rules above. "
+            "Sentences that also occur in the training data are left out here.",
             "",
             "| set | group | n | intent correct | recall |",
             "|---|---|---|---|---|",
