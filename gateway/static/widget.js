@@ -229,6 +229,7 @@
         btn.addEventListener("click", function () {
           entry.answered = true;
           ask(String(b.payload || b.title), b.title);
+          input.focus(); // the clicked button is re-rendered: keep keyboard users in place
         });
       });
     }

@@ -195,6 +195,8 @@ def test_bot_reply_probe_does_not_execute(gateway_url: str, browser) -> None:
     assert page.locator("#pmn-widget .safety").count() == 1
     # the quick reply's title is text too; clicking it sends, never runs
     page.locator("#pmn-widget .quick button").first.click()
+    focused = "document.getElementById('pmn-widget').shadowRoot.activeElement.id"
+    assert page.evaluate(focused) == "pmn-input"  # focus is not lost with the old buttons
     page.locator("#pmn-widget .card").nth(1).wait_for()
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "xss-probe-widget.png"))
