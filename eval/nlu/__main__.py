@@ -54,7 +54,7 @@ def run_cross_validation(folds: int, out: Path) -> None:
         "--config", str(ROOT / "assistant" / "config.yml"),
         "--nlu", str(ROOT / "assistant" / "data" / "nlu"),
         "--domain", str(ROOT / "assistant" / "domain"),
-        "--out", str(out), "--disable-plotting",
+        "--out", str(out), "--no-plot",
     ]  # fmt: skip
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     out.mkdir(parents=True, exist_ok=True)
