@@ -223,6 +223,9 @@ class BiomarkerNormaliser:
 
     def _candidates(self, text: str) -> list[EntityMatch]:
         cands: list[EntityMatch] = []
+        # In a message typed in capitals, capitals say nothing: "I MET MY ONCOLOGIST".
+        letters = [c for c in text if c.isalpha()]
+        shouting = len(letters) > 12 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
 
         def add(kind: str, value: str, match: re.Match[str], **extra: Any) -> None:
             cands.append(
@@ -247,7 +250,7 @@ class BiomarkerNormaliser:
                 _CONTEXT_AFTER.match(text[m.end() : m.end() + 30])
                 or _CONTEXT_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
             )
-            is_caps = surface.isupper() and len(surface) > 1
+            is_caps = surface.isupper() and len(surface) > 1 and not shouting
             if has_context or (is_caps and not requires_context):
                 add("alias", symbol, m)
         for m in self._rx_alt.finditer(text):

@@ -53,6 +53,7 @@ def test_aliases_normalise_to_symbol(norm: BiomarkerNormaliser, text: str, bioma
         "we will ret urn later",
         "I set off early",
         "tell us more",
+        "I MET MY ONCOLOGIST TODAY AND WE TALKED",
     ],
 )
 def test_ordinary_words_are_not_genes(norm: BiomarkerNormaliser, text: str) -> None:
@@ -86,6 +87,10 @@ def test_gene_inferred_from_alteration(
 ) -> None:
     assert _values(norm, text, "biomarker") == [gene]
     assert alteration in _values(norm, text, "alteration")
+
+
+def test_capitals_with_context_still_count_when_shouting(norm: BiomarkerNormaliser) -> None:
+    assert _values(norm, "MY MUM IS ALK POSITIVE, ANY GROUPS?", "biomarker") == ["ALK"]
 
 
 def test_explicit_gene_before_variant_wins(norm: BiomarkerNormaliser) -> None:
