@@ -6,6 +6,7 @@ named here are used, so any object with them works.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -159,14 +160,15 @@ def tokenize(text: str) -> list[str]:
     Hyphenated or colon-joined symbols (PD-L1, BCR::ABL1, MSI-H) yield their parts and the
     joined form ("pd", "l1", "pdl1"), so "PDL1" and "PD-L1" meet.
     """
-    out: list[str] = []
-    for match in _TOKEN.findall(text.lower()):
-        if "-" in match or ":" in match or "." in match:
-            pieces = [p for p in _JOINERS.split(match) if p]
-            out.append("".join(pieces))
-        else:
-            pieces = [match]
-        for piece in pieces:
-            if piece not in STOPWORDS:
-                out.append(_stem(piece))
-    return out
+    return [t for match in _TOKEN.findall(text.lower()) for t in _token_terms(match)]
+
+
+@functools.lru_cache(maxsize=200_000)
+def _token_terms(match: str) -> tuple[str, ...]:
+    """Terms for one raw token (cached: the vocabulary is small, documents are many)."""
+    if "-" in match or ":" in match or "." in match:
+        pieces = [p for p in _JOINERS.split(match) if p]
+        joined = ["".join(pieces)]
+    else:
+        pieces, joined = [match], []
+    return tuple(joined + [_stem(p) for p in pieces if p not in STOPWORDS])

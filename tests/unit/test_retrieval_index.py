@@ -152,7 +152,7 @@ def test_load_rejects_manifest_that_does_not_match_vectors(tmp_path) -> None:
         ({"ids": ["a", "a"]}, "unique"),
         ({"ids": ["a"]}, "1 ids for 2 vectors"),
         ({"index_type": "lsh"}, "index_type"),
-        ({"index_type": "ivf"}, "IVF needs at least"),
+        ({"index_type": "ivf", "nlist": 10}, "IVF needs at least"),
         ({"ann": "pq"}, "ann must be"),
         ({"ann_threshold": 0}, "ann_threshold"),
     ],
