@@ -1,15 +1,16 @@
-"""Services handed to actions: the hybrid search over the curated repository.
+"""Services handed to actions: the hybrid search over the curated repository and the
+ClinicalTrials.gov client.
 
-Built lazily on first use (or eagerly by ``warm()`` at server start), never at import time.
+Built lazily on first use (or eagerly at server start), never at import time.
 """
 
 from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from retrieval.search import HybridSearch
@@ -18,11 +19,18 @@ _lock = threading.Lock()
 _services: Services | None = None
 
 
+def _trials_client() -> Any:
+    from actions.trials import TrialsClient
+
+    return TrialsClient()
+
+
 @dataclass
 class Services:
     """What actions need from the outside world."""
 
     search: HybridSearch
+    trials: Any = field(default_factory=_trials_client)  # actions.trials.TrialsClient
 
     def warm(self) -> None:
         """Load the embedding model and run one query, so the first person does not wait."""

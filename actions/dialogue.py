@@ -1,0 +1,56 @@
+"""``action_continue``: resume what the assistant was doing after the user answered a
+question (button or free text with ``inform``/``affirm``/``deny``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import common
+from actions.common import button
+from actions.services import Services, get_services
+
+
+class ActionContinue(Action):
+    def __init__(self, services: Services | None = None) -> None:
+        self._services = services
+
+    @property
+    def services(self) -> Services:
+        return self._services or get_services()
+
+    def name(self) -> str:
+        return "action_continue"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        notice = common.privacy_first(dispatcher, tracker)
+        return notice + self.resume(dispatcher, tracker)
+
+    def resume(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+        """Run the pending task, or offer options when nothing is pending."""
+        from actions.community import find_community
+        from actions.guidelines import find_guideline
+        from actions.trials import find_trials
+
+        task = tracker.get_slot("pending_task")
+        if task == "community":
+            return find_community(dispatcher, tracker, self.services)
+        if task == "guideline":
+            return find_guideline(dispatcher, tracker, self.services)
+        if task == "trials":
+            return find_trials(dispatcher, tracker, self.services)
+        dispatcher.utter_message(
+            response="utter_what_next",
+            buttons=[
+                button("Find a patient community", "find_community"),
+                button("Clinical trials", "find_trials"),
+                button("Guidelines", "find_guideline"),
+                button("About biomarker testing", "ask_testing"),
+            ],
+        )
+        return [SlotSet("pending_task", None)]
