@@ -60,7 +60,11 @@ def resolve_tenant(tenants: Any, body_tenant: str | None, query_tenant: str | No
 
 
 def build_metadata(client: dict[str, Any] | None, tenant: Tenant) -> dict[str, Any]:
-    """Metadata for Rasa: tenant, and role/country/language from the client or tenant defaults."""
+    """Metadata for Rasa: {"tenant", "role"?, "country"?, "language"?, "boost"?, "helpline"?}.
+
+    role/country/language come from the client (unknown keys dropped) or the tenant defaults;
+    boost and helpline from the tenant file, for the actions' signposting and handoff.
+    """
     meta: dict[str, Any] = {"tenant": tenant.id}
     for key, max_len in CLIENT_METADATA.items():
         value = (client or {}).get(key)
@@ -72,6 +76,15 @@ def build_metadata(client: dict[str, Any] | None, tenant: Tenant) -> dict[str, A
         meta["language"] = tenant.default_language
     if tenant.boost_resources:
         meta["boost"] = list(tenant.boost_resources)
+    if tenant.helpline:
+        # the shape knowledge.safety_messages.handoff_message(country, helpline) takes
+        line = tenant.helpline
+        meta["helpline"] = {
+            "name": line.name,
+            "number": line.phone,
+            "hours": line.hours,
+            "url": line.url,
+        }
     return meta
 
 

@@ -138,6 +138,12 @@ def test_metadata_carries_tenant_defaults_and_drops_unknown_keys(make_client) ->
         "role": "caregiver",
         "country": "GB",
         "boost": ["egfr-resisters"],
+        "helpline": {
+            "name": "Acme Helpline",
+            "number": "0800 123 4567",
+            "hours": "weekdays 9-5",
+            "url": None,
+        },
     }
 
 
