@@ -158,7 +158,7 @@
   var title = header.appendChild(h("h2", { id: "pmn-title" }, cfg.name));
   var restart = header.appendChild(h("button", { type: "button" }, "Start over"));
   var closeBtn = header.appendChild(h("button", { type: "button", "aria-label": "Close chat" }, "\u00d7"));
-  panel.appendChild(h("p", { "class": "note" },
+  var note = panel.appendChild(h("p", { "class": "note" },
     "Information and signposts only, not medical advice. In an emergency call your local emergency number."));
   var log = panel.appendChild(h("div", {
     "class": "log", role: "log", "aria-live": "polite", "aria-label": "Conversation", tabindex: "0"
@@ -373,6 +373,21 @@
     var src = typeof c.logo === "string" && c.logo.indexOf("/static/") === 0 ? BASE + c.logo : safeUrl(c.logo);
     if (src && /^https?:/.test(src)) { logo.src = src; logo.hidden = false; }
     title.textContent = cfg.name;
+    if (cfg.helpline) {
+      // Handoff always in reach: the tenant's helpline under the disclaimer.
+      var l = cfg.helpline, line = h("span", { "class": "handoff" }, " Talk to a person: " + l.name);
+      var digits = typeof l.phone === "string" ? l.phone.replace(/[^0-9+]/g, "") : "";
+      if (digits) {
+        line.appendChild(document.createTextNode(", "));
+        line.appendChild(h("a", { href: "tel:" + digits }, l.phone));
+      }
+      if (l.hours) line.appendChild(document.createTextNode(" (" + l.hours + ")"));
+      if (safeUrl(l.url)) {
+        line.appendChild(document.createTextNode(", "));
+        line.appendChild(link("website", l.url));
+      }
+      note.appendChild(line);
+    }
     launcher.textContent = "Chat with " + cfg.name;
   }
 

@@ -105,6 +105,7 @@ def urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     (tenants / "partner.yaml").write_text(
         f"name: Partner Org\ncolours: {{primary: '#7a1f5c', on_primary: '#ffffff'}}\n"
         f"greeting: Welcome from Partner Org\nallowed_origins: ['{partner_origin}']\n"
+        "helpline: {name: Partner line, phone: '0800 123 456', hours: weekdays 9-5}\n"
     )
     with Served(fake_rasa(), free_port()) as rasa:
         settings = Settings(  # type: ignore[call-arg]
@@ -147,6 +148,9 @@ def test_allowed_partner_origin_gets_branding_and_answers(urls, browser) -> None
         ".querySelector('header')).backgroundColor"
     )
     assert colour == "rgb(122, 31, 92)"
+    note = page.locator("#pmn-widget .note")
+    assert "Talk to a person: Partner line, 0800 123 456 (weekdays 9-5)" in note.inner_text()
+    assert note.locator("a[href='tel:0800123456']").count() == 1
     page.close()
 
 
