@@ -14,6 +14,14 @@ from actions.common import button
 from actions.services import Services, get_services
 
 
+def last_bot_response(tracker: Tracker) -> str | None:
+    """Name of the response of the latest bot message (None for free text or no message)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return (event.get("metadata") or {}).get("utter_action")
+    return None
+
+
 class ActionContinue(Action):
     def __init__(self, services: Services | None = None) -> None:
         self._services = services
@@ -44,6 +52,14 @@ class ActionContinue(Action):
             return find_guideline(dispatcher, tracker, self.services)
         if task == "trials":
             return find_trials(dispatcher, tracker, self.services)
+        intent = common.latest_intent(tracker)
+        if intent in {"affirm", "deny"} and last_bot_response(tracker) == "utter_youre_welcome":
+            # "Was this helpful?" answered with a plain yes/no: record it as feedback.
+            value = "helpful" if intent == "affirm" else "not_helpful"
+            dispatcher.utter_message(
+                response="utter_feedback_thanks" if value == "helpful" else "utter_feedback_sorry"
+            )
+            return [SlotSet("feedback", value), SlotSet("pending_task", None)]
         dispatcher.utter_message(
             response="utter_what_next",
             buttons=[

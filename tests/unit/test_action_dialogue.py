@@ -202,6 +202,14 @@ def test_continue_without_a_pending_task_offers_options() -> None:
     assert events == [slot("pending_task", None)]
 
 
+@pytest.mark.parametrize(("intent", "value"), [("affirm", "helpful"), ("deny", "not_helpful")])
+def test_yes_no_after_was_this_helpful_is_recorded_as_feedback(intent, value) -> None:
+    asked = [{"event": "bot", "metadata": {"utter_action": "utter_youre_welcome"}}]
+    msgs, events = run(ActionContinue(services()), tracker("yes", intent, events=asked))
+    assert events == [slot("feedback", value), slot("pending_task", None)]
+    assert msgs[0]["response"].startswith("utter_feedback_")
+
+
 # --- guidelines, testing ---------------------------------------------------------------------
 
 
