@@ -192,7 +192,9 @@ def run_one(n: int, args: argparse.Namespace) -> dict[str, Any]:
     if index.index_type != "flat":
         exact = _exact_top(vectors, qv, 10)
         sweep = []
-        for nprobe in sorted({max(1, index.params["nlist"] // d) for d in (32, 16, 8, 4)}):
+        default = result["index_params"]["nprobe"]
+        probes = {max(1, index.params["nlist"] // d) for d in (32, 16, 8, 4)} | {default}
+        for nprobe in sorted(probes):
             index.set_search_params(nprobe=nprobe)
             start = time.perf_counter()
             _, approx = index.search(qv, 10)
