@@ -77,6 +77,61 @@ def screen_cost(repeat: int = 500) -> float:
     return (time.perf_counter() - start) / repeat * 1000
 
 
+def gateway_only(turns: int = 200) -> dict[str, list[float]]:
+    """Milliseconds per chat turn with an instant fake Rasa (the gateway's own cost, measured
+    over loopback HTTP): {"gateway": [...], "fake_rasa_direct": [...]}."""
+    import threading
+
+    import uvicorn
+    from fastapi import FastAPI
+
+    from gateway.main import create_app
+    from gateway.settings import Settings
+    from scripts.stack import free_port
+
+    fake = FastAPI()
+
+    @fake.post("/webhooks/rest/webhook")
+    def webhook() -> list[dict]:
+        return [{"recipient_id": "x", "text": "Hello! How can I help?"}]
+
+    def serve(app: object) -> tuple[uvicorn.Server, str]:
+        port = free_port()
+        server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+        )
+        threading.Thread(target=server.run, daemon=True).start()
+        while not server.started:
+            time.sleep(0.05)
+        return server, f"http://127.0.0.1:{port}"
+
+    rasa_server, rasa_url = serve(fake)
+    settings = Settings(  # type: ignore[call-arg]
+        PMN_RASA_URL=rasa_url,
+        PMN_SESSION_SECRET="bench",
+        PMN_RATE_LIMIT_CLIENT="100000/minute",
+        PMN_RATE_LIMIT_SESSION="100000/minute",
+    )
+    gw_server, gw_url = serve(create_app(settings, load=False))
+    res: dict[str, list[float]] = {"gateway": [], "fake_rasa_direct": []}
+    try:
+        with httpx.Client(timeout=30) as client:
+            for i in range(turns + 20):
+                g = _timed_post(client, f"{gw_url}/api/v1/chat", {"message": TURNS["community"]})
+                d = _timed_post(
+                    client,
+                    f"{rasa_url}/webhooks/rest/webhook",
+                    {"sender": "s", "message": TURNS["community"]},
+                )
+                if i >= 20:
+                    res["gateway"].append(g)
+                    res["fake_rasa_direct"].append(d)
+    finally:
+        gw_server.should_exit = True
+        rasa_server.should_exit = True
+    return res
+
+
 def overhead(gateway: str, rasa: str, turns: int) -> dict[str, dict[str, list[float]]]:
     """Milliseconds per turn kind: {"gateway": [...], "direct": [...], "diff": [...]}."""
     out: dict[str, dict[str, list[float]]] = {}
@@ -146,6 +201,13 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     print(f"red-flag screen: {screen_cost():.2f} ms per message")
+    alone = gateway_only()
+    print(
+        "gateway with an instant fake Rasa (in-process servers, ms): p50 "
+        f"{statistics.median(alone['gateway']):.1f} / p95 {percentile(alone['gateway'], 95):.1f}"
+        f"; the fake Rasa alone: p50 {statistics.median(alone['fake_rasa_direct']):.1f} / p95 "
+        f"{percentile(alone['fake_rasa_direct'], 95):.1f}"
+    )
 
     from tests.stack_harness import start_stack
 
