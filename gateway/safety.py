@@ -103,6 +103,26 @@ def handoff_message(country: str | None, helpline: dict[str, Any] | None) -> dic
     return safety_messages.handoff_message(country, tenant_line)
 
 
+def generic_note_indexes(messages: list[dict[str, Any]], kind: str) -> list[int]:
+    """Indexes of messages whose ``kind`` note was written for no country ("international"),
+    e.g. because Rasa could not fill the country slot while the action server was down."""
+    found = []
+    for i, m in enumerate(messages):
+        custom = m.get("custom") if isinstance(m, dict) else None
+        notes = custom.get("safety") if isinstance(custom, dict) else None
+        if isinstance(notes, list) and any(
+            isinstance(n, dict) and n.get("kind") == kind and n.get("country") == "international"
+            for n in notes
+        ):
+            found.append(i)
+    return found
+
+
+def has_local_numbers(country: str | None) -> bool:
+    """True when safety_numbers.yaml has an entry for this country (not the fallback)."""
+    return bool(country) and not safety_numbers(country)["fallback"]
+
+
 def has_safety_note(messages: list[dict[str, Any]], kind: str) -> bool:
     """True when a bot message already carries a ``custom.safety`` note of this kind."""
     for m in messages:

@@ -141,9 +141,16 @@ async def chat(
         log.warning("rasa unavailable: %s", exc)
         raw = None
     if raw:
-        messages = [_bot(m) for m in raw if isinstance(m, dict)]
+        raw = [m for m in raw if isinstance(m, dict)]
+        messages = [_bot(m) for m in raw]
         if urgent and not safety.has_safety_note(raw, urgent):
             messages.insert(0, _bot(safety.urgent_message(urgent, country)))
+        elif urgent and safety.has_local_numbers(country):
+            # Rasa answered with the international numbers although the country is known
+            # (e.g. its country slot is filled by the action server, which is down): use the
+            # country's own numbers instead.
+            for i in safety.generic_note_indexes(raw, urgent):
+                messages[i] = _bot(safety.urgent_message(urgent, country))
         return ChatResponse(session=session, messages=messages)
     # Rasa down, slow, or nothing came back (e.g. the action server failed).
     fallback: list[BotMessage] = []

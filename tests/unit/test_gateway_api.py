@@ -398,6 +398,20 @@ def test_a_rasa_reply_without_the_crisis_note_gets_one_first(make_client) -> Non
     assert body["messages"][1]["text"] == "Here are some groups."
 
 
+def test_an_international_crisis_answer_gets_the_countrys_numbers(make_client) -> None:
+    note = {"kind": "crisis", "country": "international", "text": "Befrienders"}
+    reply = [{"text": "Befrienders", "custom": {"safety": [note]}}, {"text": "more"}]
+    client, _ = make_client(FakeRasa(reply=reply))
+    with client:
+        gb = client.post(
+            "/api/v1/chat", json={"message": CRISIS_TEXT, "metadata": {"country": "GB"}}
+        ).json()
+        unknown = client.post("/api/v1/chat", json={"message": CRISIS_TEXT}).json()
+    assert safety_kinds(gb) == ["crisis"] and "116 123" in gb["messages"][0]["text"]
+    assert gb["messages"][1]["text"] == "more"
+    assert unknown["messages"][0]["text"] == "Befrienders"  # no better numbers known
+
+
 def test_a_rasa_reply_with_its_own_crisis_note_is_not_doubled(make_client) -> None:
     reply = [{"text": "crisis text", "custom": {"safety": [{"kind": "crisis", "text": "t"}]}}]
     client, _ = make_client(FakeRasa(reply=reply))
