@@ -160,6 +160,7 @@ class HybridSearch:
         self.keyword = KeywordIndex.build([keyword_text(r, self.rules) for r in self.resources])
         self.meta = MetadataTable(self.resources, self.rules)
         self._doc_terms: dict[str, frozenset[str]] = {}
+        self._query_cache: dict[str, np.ndarray] = {}
 
     # -- construction -----------------------------------------------------------------------
     @classmethod
@@ -248,7 +249,7 @@ class HybridSearch:
         if n_allowed == 0 or not query.strip():
             return _Scored(np.zeros(0, dtype=np.int64), empty, empty, empty, empty)
         c = min(cfg.candidates, n_allowed)
-        qv = self.embedder.encode([query])[0].astype(np.float32)
+        qv = self._query_vector(query)
         bm25_all = self.keyword.scores(query) if mode != "dense" else None
         parts: list[np.ndarray] = []
         if mode != "bm25":
@@ -279,6 +280,19 @@ class HybridSearch:
         else:
             rank_score = relevance
         return _Scored(rows, relevance.astype(np.float32), rank_score, cosine, bm25)
+
+    def _query_vector(self, query: str) -> np.ndarray:
+        """Query embedding, cached (bounded): actions compose many identical queries from
+        slots, and encoding is the largest share of a search's cost."""
+        import numpy as np
+
+        vector = self._query_cache.get(query)
+        if vector is None:
+            vector = np.asarray(self.embedder.encode([query])[0], dtype=np.float32)
+            if len(self._query_cache) >= 2048:
+                self._query_cache.clear()
+            self._query_cache[query] = vector
+        return vector
 
     def _rrf(self, values: np.ndarray, zero_is_missing: bool = False) -> np.ndarray:
         import numpy as np

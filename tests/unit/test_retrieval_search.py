@@ -344,3 +344,12 @@ def test_fallback_does_not_rescue_an_unrelated_question(engine) -> None:
     response = search(engine, "best pizza recipe in naples", biomarkers=["ROS1"], country="DE")
     assert response.fallback is False
     assert response.abstained is True
+
+
+def test_repeated_query_is_encoded_once() -> None:
+    encoder = KeywordEncoder(KEYWORDS)
+    engine = HybridSearch.build(corpus(), encoder, RULES)
+    calls = encoder.calls
+    for _ in range(3):
+        engine.search("egfr community", today=TODAY)
+    assert encoder.calls == calls + 1
