@@ -44,6 +44,25 @@ def _clean(slot: str, value: Any) -> str | None:
     return value[:64]
 
 
+def stale_details(tracker: Tracker) -> list[dict[str, Any]]:
+    """Clear alteration and cancer type left over from a different biomarker.
+
+    "RET fusion thyroid cancer" followed by "ALK in Germany" must not search for an ALK group
+    in thyroid cancer. Details named in the same message are kept.
+    """
+    entities = {
+        e.get("entity"): e.get("value") for e in tracker.latest_message.get("entities") or []
+    }
+    old, new = tracker.get_slot("biomarker"), entities.get("biomarker")
+    if not (old and new and new != old):
+        return []
+    return [
+        SlotSet(name, None)
+        for name in ("alteration", "cancer_type")
+        if name not in entities and tracker.get_slot(name) is not None
+    ]
+
+
 class ActionSessionContext(Action):
     def name(self) -> str:
         return "action_session_context"
@@ -58,4 +77,5 @@ class ActionSessionContext(Action):
             value = _clean(slot, meta.get(slot))
             if value and slot not in said and tracker.get_slot(slot) is None:
                 events.append(SlotSet(slot, value))
+        events.extend(stale_details(tracker))
         return events

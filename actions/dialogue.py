@@ -53,6 +53,14 @@ class ActionContinue(Action):
         if task == "trials":
             return find_trials(dispatcher, tracker, self.services)
         intent = common.latest_intent(tracker)
+        if intent == "inform":
+            # Vague statements ("I have the EGFR gene", "HER2-low") get clarifying buttons that
+            # lead into the community finder.
+            from actions.community import clarify
+
+            clarification = clarify(tracker, dispatcher)
+            if clarification is not None:
+                return clarification
         if intent in {"affirm", "deny"} and last_bot_response(tracker) == "utter_youre_welcome":
             # "Was this helpful?" answered with a plain yes/no: record it as feedback.
             value = "helpful" if intent == "affirm" else "not_helpful"

@@ -194,6 +194,21 @@ class TrialsClient:
             return None
 
 
+def national_first(hits: list[Any], country: str | None) -> list[Any]:
+    """Trial finders for the user's country (or the EU for member states) only; finders for
+    other countries are dropped, and global ones are kept only when nothing national exists."""
+    if not country:
+        return hits
+    from knowledge.vocab import eu_members
+
+    code = country.upper()
+    local = {code} | ({"EU"} if code in eu_members() else set())
+    national = [h for h in hits if local & set(h.resource.regions or [])]
+    if national:
+        return national
+    return [h for h in hits if "global" in (h.resource.regions or [])]
+
+
 def trial_query(tracker: Tracker) -> TrialQuery:
     """Build the query from the slots: cancer type name, alteration or biomarker, country."""
     from actions.common import cancer_label, country_name
@@ -247,7 +262,8 @@ def find_trials(
         return [SlotSet("pending_task", "trials")]
     studies = services.trials.search(query)
     terse = common.is_professional(tracker)
-    subject = " ".join(p for p in (query.term, query.cond) if p)
+    label = common.cancer_label(tracker.get_slot("cancer_type")) or query.cond
+    subject = " ".join(p for p in (query.term, label) if p)
     where = f" in {query.locn}" if query.locn else ""
     lines = [
         f"Recruiting or soon-recruiting trials for {subject}{where} on ClinicalTrials.gov: "
@@ -270,7 +286,10 @@ def find_trials(
     response = services.search.search(
         f"clinical trial finder {subject}{where}", k=3, filters=filters
     )
-    hits = [h for h in response.hits if "clinicaltrials.gov" not in str(h.resource.url)][:3]
+    hits = national_first(
+        [h for h in response.hits if "clinicaltrials.gov" not in str(h.resource.url)],
+        tracker.get_slot("country"),
+    )[:3]
     if hits:
         lines.append("\nOther trial finders that cover your country or region:")
     safety = [

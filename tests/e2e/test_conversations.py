@@ -99,6 +99,18 @@ def test_multi_turn_slot_filling_asks_only_for_what_is_missing(running_stack) ->
     assert trials[0]["query"]["query.locn"] == "United Kingdom"
 
 
+def test_vague_input_gets_clarifying_buttons_that_lead_to_communities(running_stack) -> None:
+    chat = Chat(running_stack, {"country": "GB"})
+    first = chat.say("I have the EGFR gene")
+    buttons = [b for m in first for b in m.get("buttons") or []]
+    assert "Everyone carries the EGFR gene" in texts(first), first
+    second = chat.say(buttons[0]["payload"])
+    assert "egfr-positive-uk" in ids(second), second
+    her2 = Chat(running_stack).say("is there a group for HER2-low")
+    payloads = [b["payload"] for m in her2 for b in m.get("buttons") or []]
+    assert any('"cancer_type":"BREAST"' in p for p in payloads), her2
+
+
 def test_misspelled_biomarker(running_stack) -> None:
     answer = Chat(running_stack, {"country": "US"}).say(
         "is there a support group for egrf lung cancer"

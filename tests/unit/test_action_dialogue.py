@@ -202,6 +202,13 @@ def test_continue_without_a_pending_task_offers_options() -> None:
     assert events == [slot("pending_task", None)]
 
 
+def test_vague_statement_without_a_task_gets_clarifying_buttons() -> None:
+    t = tracker("I have the EGFR gene", "inform", biomarker="EGFR")
+    msgs, events = run(ActionContinue(services()), t)
+    assert msgs[0]["response"] == "utter_clarify_gene"
+    assert events == [slot("pending_task", "community")]
+
+
 @pytest.mark.parametrize(("intent", "value"), [("affirm", "helpful"), ("deny", "not_helpful")])
 def test_yes_no_after_was_this_helpful_is_recorded_as_feedback(intent, value) -> None:
     asked = [{"event": "bot", "metadata": {"utter_action": "utter_youre_welcome"}}]
@@ -319,6 +326,31 @@ def test_session_context_keeps_what_the_user_said() -> None:
         ActionSessionContext(), tracker("hi", "greet", metadata={"country": "GB"}, country="FR")
     )
     assert events == []
+
+
+def test_a_new_biomarker_clears_details_of_the_previous_one() -> None:
+    said = [{"entity": "biomarker", "value": "ALK"}, {"entity": "country", "value": "DE"}]
+    t = tracker(
+        "ALK group in Germany",
+        entities=said,
+        biomarker="RET",
+        alteration="RET fusion",
+        cancer_type="THYROID",
+    )
+    _, events = run(ActionSessionContext(), t)
+    assert events == [slot("alteration", None), slot("cancer_type", None)]
+    # same biomarker, or a cancer type named again: kept
+    _, events = run(
+        ActionSessionContext(),
+        tracker("ALK", entities=said[:1], biomarker="ALK", cancer_type="NSCLC"),
+    )
+    assert events == []
+    both = [*said, {"entity": "cancer_type", "value": "NSCLC"}]
+    _, events = run(
+        ActionSessionContext(),
+        tracker("ALK lung", entities=both, biomarker="RET", cancer_type="THYROID", alteration="x"),
+    )
+    assert events == [slot("alteration", None)]
 
 
 def test_session_context_ignores_bad_metadata() -> None:

@@ -166,6 +166,19 @@ def test_action_offline_gives_the_link_alone() -> None:
     assert message["custom"]["trials"]["studies"] == []
 
 
+def test_trial_finders_of_other_countries_are_dropped() -> None:
+    from actions.trials import national_first
+    from retrieval.search import Hit
+
+    by_id = {r.id: r for r in real_resources()}
+    hits = [
+        Hit(by_id[i], 1.0, []) for i in ("anzctr", "eu-ctis-public-portal", "cruk-trial-finder")
+    ]
+    assert [h.resource.id for h in national_first(hits, "FR")] == ["eu-ctis-public-portal"]
+    assert [h.resource.id for h in national_first(hits, "GB")] == ["cruk-trial-finder"]
+    assert [h.resource.id for h in national_first(hits, None)] == [h.resource.id for h in hits]
+
+
 def test_action_never_gives_an_eligibility_verdict() -> None:
     client = _client(lambda r: httpx.Response(200, json=_payload()))
     message, _ = _run(client, biomarker="ALK", cancer_type="NSCLC", country="GB")
