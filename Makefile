@@ -12,7 +12,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 RASA_ARGS := --config assistant/config.yml --domain assistant/domain --data assistant/data
 
-.PHONY: help setup run test test-unit test-integration test-e2e test-engine validate-assistant \
+.PHONY: help setup run test test-unit test-integration test-e2e test-engine test-stories validate-assistant \
         train index validate eval eval-nlu eval-retrieval bench lint format clean
 
 help: ## List the targets
@@ -51,8 +51,9 @@ index: setup ## Build the retrieval index if the knowledge changed (var/index/)
 run: setup ## Start Rasa (:5005), action server (:5055) and gateway (:8000); prints the URL
 	$(APP_PY) scripts/run.py
 
-test: setup ## Run the whole suite: unit, integration, e2e, engine-env tests, assistant gates
+test: setup ## Run the whole suite: assistant gates, Rasa test stories, engine-env tests, unit, integration, e2e
 	$(MAKE) --no-print-directory validate-assistant
+	$(MAKE) --no-print-directory test-stories
 	$(MAKE) --no-print-directory test-engine
 	$(APP_PY) -m pytest tests
 
@@ -68,6 +69,12 @@ test-e2e: setup ## Whole stack over HTTP and in headless Chromium
 test-engine: setup ## Tests that need the Rasa engine env (NLU components)
 	@if [ -d tests/engine ]; then $(ENGINE_PY) -m pytest -p no:cacheprovider tests/engine -q; \
 	 else echo "no engine-env tests"; fi
+
+test-stories: setup ## Rasa test stories (assistant/tests) with --fail-on-prediction-errors
+	@MODEL=$$($(APP_PY) scripts/stack.py model-path) && \
+	  $(RASA) test core --model "$$MODEL" --stories assistant/tests --fail-on-prediction-errors \
+	    --out test-artifacts/rasa-core 2>&1 | grep -vE "Warning|warn\(|^\s*$$|declare_namespace|import pkg_resources|DeclarativeMeta|xla_computation|setParseAction|parseString|resetCache|LooseVersion|sa.engine.url" ; \
+	  status=$${PIPESTATUS[0]}; grep -h -E "Correct:|Accuracy|stories" test-artifacts/rasa-core/*.txt 2>/dev/null | head -5; exit $$status
 
 validate-assistant: setup ## rasa data validate --fail-on-warnings
 	$(RASA) data validate --fail-on-warnings $(RASA_ARGS) 2>&1 | grep -vE "Warning|warn\(|^\s*$$|declare_namespace|import pkg_resources|DeclarativeMeta|xla_computation" ; exit $${PIPESTATUS[0]}

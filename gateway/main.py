@@ -28,12 +28,15 @@ class GatewayServices:
 
 
 def load_services(settings: Settings) -> GatewayServices:
-    """Load the repository and index (building it if stale)."""
+    """Load the repository and index (building it if stale) and warm the embedding model,
+    so readiness means the first search is fast."""
     from knowledge import load_repository
     from retrieval.search import HybridSearch
 
     repo = load_repository()
-    return GatewayServices(search=HybridSearch.load_or_build(repo.all(), settings.index_dir))
+    search = HybridSearch.load_or_build(repo.all(), settings.index_dir)
+    search.search("patient support community", k=1)
+    return GatewayServices(search=search)
 
 
 def create_app(settings: Settings | None = None, load: bool = True) -> FastAPI:

@@ -87,7 +87,11 @@ def ensure_model(models_dir: Path | None = None, quiet: bool = False) -> Path:
             if not quiet:
                 print(f"model up to date: {target.relative_to(ROOT)}", flush=True)
             return target
-        print(f"training Rasa model -> {target.relative_to(ROOT)} (inputs changed)", flush=True)
+        print(
+            f"training Rasa model -> {target.relative_to(ROOT)} (inputs changed)",
+            file=sys.stderr,
+            flush=True,
+        )
         cmd = [
             str(ENGINE_BIN / "rasa"),
             "train",
@@ -249,10 +253,12 @@ def wait_ready(
     return ready
 
 
-if __name__ == "__main__":  # `python scripts/stack.py model|index|hash`
+if __name__ == "__main__":  # `python scripts/stack.py model|model-path|index|hash`
     what = sys.argv[1] if len(sys.argv) > 1 else "hash"
     if what == "model":
         ensure_model()
+    elif what == "model-path":  # train if needed, print only the path (for make targets)
+        print(ensure_model(quiet=True))
     elif what == "index":
         ensure_index()
     else:
