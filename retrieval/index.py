@@ -27,7 +27,11 @@ MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
 FORMAT_VERSION = 1
 DEFAULT_ANN_THRESHOLD = 50_000
-DEFAULT_EXACT_SUBSET_MAX = 20_000
+#: Filtered searches allowing at most this many rows are answered exactly (numpy over the
+#: allowed rows). HNSW loses recall fast under selective filters, so its bound is high; IVF
+#: with an ID selector keeps its recall under filters and reconstructing rows from inverted
+#: lists is slow, so its bound is low.
+DEFAULT_EXACT_SUBSET_MAX = {"flat": 0, "hnsw": 20_000, "ivf": 2_000}
 INDEX_TYPES = ("auto", "flat", "hnsw", "ivf")
 
 
@@ -73,7 +77,7 @@ class VectorIndex:
         ef_search: int = 128,
         nlist: int | None = None,
         nprobe: int | None = None,
-        exact_subset_max: int = DEFAULT_EXACT_SUBSET_MAX,
+        exact_subset_max: int | None = None,
         seed: int = 0,
     ) -> VectorIndex:
         """Build an index from unit vectors of shape (len(ids), dim).
@@ -84,7 +88,8 @@ class VectorIndex:
         nlist defaults to 2 * sqrt(n) (IVF lists; an HNSW coarse quantizer from 1024 lists),
         nprobe to about 25k scanned vectors within nlist/16..nlist/4 lists (docs/benchmarks.md
         has the recall it buys).
-        Filtered searches that allow at most `exact_subset_max` rows are answered exactly.
+        Filtered searches that allow at most `exact_subset_max` rows (default by index type,
+        see DEFAULT_EXACT_SUBSET_MAX) are answered exactly.
         """
         faiss = _faiss()
         import numpy as np
@@ -105,6 +110,8 @@ class VectorIndex:
         n, dim = len(ids), int(vectors.shape[1])
         if index_type == "auto":
             index_type = ann if n >= ann_threshold else "flat"
+        if exact_subset_max is None:
+            exact_subset_max = DEFAULT_EXACT_SUBSET_MAX[index_type]
         params: dict[str, int] = {"exact_subset_max": exact_subset_max}
         if index_type == "flat":
             index = faiss.IndexFlatIP(dim)
@@ -220,7 +227,8 @@ class VectorIndex:
             n_allowed = int(allowed.sum())
             if n_allowed == 0:
                 return empty()
-            exact = n_allowed <= self.params.get("exact_subset_max", DEFAULT_EXACT_SUBSET_MAX)
+            bound = DEFAULT_EXACT_SUBSET_MAX.get(self.index_type, 0)
+            exact = n_allowed <= self.params.get("exact_subset_max", bound)
             if n_allowed < n:
                 if exact and self.index_type in ("hnsw", "ivf"):
                     return self._exact_subset(queries, k, np.flatnonzero(allowed))

@@ -178,3 +178,17 @@ def test_embedder_validates_threads_without_loading_the_model() -> None:
     with pytest.raises(ValueError, match="threads must be > 0"):
         Embedder(threads=0)
     assert Embedder().model_name == "all-MiniLM-L6-v2"
+
+
+def test_ivf_filtered_search_above_the_exact_bound_keeps_recall() -> None:
+    vectors = _clustered(6000)
+    queries = _clustered(20, seed=4)
+    allowed = np.random.default_rng(2).random(6000) < 0.5  # ~3000 rows: above the IVF bound
+    index = VectorIndex.build(vectors, _ids(6000), "m", "h", index_type="ivf")
+    assert allowed.sum() > index.params["exact_subset_max"]
+    _, approx = index.search(queries, 10, allowed=allowed)
+    rows = np.flatnonzero(allowed)
+    exact = rows[np.argsort(-(queries @ vectors[rows].T), axis=1)[:, :10]]
+    assert all(set(a) <= set(rows) for a in approx)
+    recall = np.mean([len(set(a) & set(e)) / 10 for a, e in zip(approx, exact, strict=True)])
+    assert recall >= 0.9
