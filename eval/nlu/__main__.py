@@ -41,9 +41,9 @@ TARGETS = {
 }
 
 
-def _first_runs() -> str:
-    """The hand-recorded first-run table (eval/nlu/first_runs.md) without its comment."""
-    text = (Path(__file__).resolve().parent / "first_runs.md").read_text(encoding="utf-8")
+def _first_runs(name: str = "first_runs.md") -> str:
+    """A hand-recorded table from eval/nlu (first_runs.md, cv_history.md) without its comment."""
+    text = (Path(__file__).resolve().parent / name).read_text(encoding="utf-8")
     return text.split("-->", 1)[-1].strip()
 
 
@@ -190,7 +190,7 @@ def render(
         ]
         for name, (f1, support) in sorted(cv["per_intent"].items(), key=lambda kv: kv[1][0]):
             lines.append(f"| {name} | {_pct(f1)} | {support} |")
-        lines += ["", "</details>", ""]
+        lines += ["", "</details>", "", "Earlier runs:", "", _first_runs("cv_history.md"), ""]
 
     lines += [
         "### Entities",

@@ -179,3 +179,45 @@ def test_triage_intent_names_are_configurable(tmp_path: Any) -> None:
 def test_triage_config_is_validated(tmp_path: Any) -> None:
     with pytest.raises(ValueError, match="must name an intent"):
         _create(SafetyTriage, {"intents": {"crisis": "crisis"}}, tmp_path)
+
+
+def test_unconfirmed_model_red_flag_is_demoted(tmp_path: Any) -> None:
+    ranking = [
+        {"name": "emergency", "confidence": 0.7},
+        {"name": "ask_testing", "confidence": 0.2},
+        {"name": "crisis", "confidence": 0.1},
+    ]
+    message = _message(
+        "is chest pain a side effect of osimertinib?",
+        **{INTENT: dict(ranking[0]), INTENT_RANKING_KEY: ranking},
+    )
+    _create(SafetyTriage, None, tmp_path).process([message])
+    assert message.get(INTENT) == {"name": "nlu_fallback", "confidence": 0.4}
+    assert all(r["name"] not in {"emergency", "crisis"} for r in message.get(INTENT_RANKING_KEY))
+    assert message.get("triage") == {
+        "category": "emergency",
+        "source": "model",
+        "confirmed": False,
+        "confidence": 0.7,
+    }
+
+
+def test_unconfirmed_red_flag_falls_back_to_next_confident_intent(tmp_path: Any) -> None:
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.4},
+        {"name": "crisis", "confidence": 0.35},
+        {"name": "find_community", "confidence": 0.3},
+    ]
+    data = {INTENT: dict(ranking[0]), INTENT_RANKING_KEY: ranking}
+    message = _message("dead tired after radiotherapy", **data)
+    _create(SafetyTriage, {"fallback_threshold": 0.25}, tmp_path).process([message])
+    assert message.get(INTENT) == {"name": "find_community", "confidence": 0.3}
+    assert message.get("triage")["source"] == "model"
+
+
+def test_keep_mode_passes_model_red_flags_through(tmp_path: Any) -> None:
+    message = _classified("dead tired after radiotherapy", name="crisis", confidence=0.9)
+    _create(SafetyTriage, {"model_red_flags": "keep"}, tmp_path).process([message])
+    assert message.get(INTENT) == {"name": "crisis", "confidence": 0.9}
+    with pytest.raises(ValueError, match="model_red_flags"):
+        _create(SafetyTriage, {"model_red_flags": "maybe"}, tmp_path)
