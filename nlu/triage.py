@@ -661,9 +661,7 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
         return False
     if _INFO_BEFORE.search(norm[max(0, start - 60) : start]):
         return True
-    if rule.category == "emergency" and _HYPOTHETICAL_BEFORE.search(
-        norm[max(0, start - 60) : end]
-    ):
+    if rule.category == "emergency" and _HYPOTHETICAL_BEFORE.search(norm[max(0, start - 60) : end]):
         return True
     return bool(_PAST_SENTENCE.search(_sentence(norm, start, end)))
 
