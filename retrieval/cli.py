@@ -21,13 +21,13 @@ def _load_resources(knowledge_dir: str | None) -> list[Any]:
 
 
 def _engine(args: argparse.Namespace, force: bool = False) -> Any:
-    from retrieval.embedder import Embedder
+    from retrieval.embedder import make_embedder
     from retrieval.search import HybridSearch, default_index_dir
 
     resources = _load_resources(args.knowledge_dir)
     index_dir = Path(args.index_dir) if args.index_dir else default_index_dir()
     return HybridSearch.load_or_build(
-        resources, index_dir, embedder=Embedder(args.model), force=force
+        resources, index_dir, embedder=make_embedder(args.backend, args.model), force=force
     )
 
 
@@ -81,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--index-dir", help="index directory (default var/index or PMN_INDEX_DIR)")
     parser.add_argument("--knowledge-dir", help="resources directory (default knowledge/resources)")
     parser.add_argument("--model", help="embedding model path or name (default: packaged MiniLM)")
+    parser.add_argument(
+        "--backend",
+        choices=["torch", "onnx"],
+        help="embedding backend (default: env PMN_EMBEDDING_BACKEND, else torch)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="build the index if the resources or model changed")
     build.add_argument("--force", action="store_true", help="rebuild even if up to date")

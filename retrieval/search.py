@@ -176,13 +176,14 @@ class HybridSearch:
         """Reuse the index in index_dir when its manifest matches the model and content hash,
         otherwise embed the resources, build and save a new one.
 
-        index_dir None means default_index_dir(); rules None means MatchRules.from_vocab().
+        index_dir None means default_index_dir(); rules None means MatchRules.from_vocab();
+        embedder None means `make_embedder()` (env PMN_EMBEDDING_BACKEND, torch by default).
         `.rebuilt` on the result says whether the index was (re)built.
         """
         if embedder is None:
-            from retrieval.embedder import Embedder
+            from retrieval.embedder import make_embedder
 
-            embedder = Embedder()
+            embedder = make_embedder()
         rules = rules if rules is not None else MatchRules.from_vocab()
         config = config or SearchConfig()
         directory = Path(index_dir) if index_dir is not None else default_index_dir()

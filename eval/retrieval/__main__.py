@@ -272,14 +272,14 @@ def main(argv: list[str] | None = None) -> int:
 
     from knowledge.repository import load_resources
     from retrieval.documents import dense_text
-    from retrieval.embedder import Embedder
+    from retrieval.embedder import make_embedder
     from retrieval.search import HybridSearch, default_index_dir
 
     today = date.today()
     queries, off_topic = load_dataset()
     resources = load_resources()
     index_dir = Path(args.index_dir) if args.index_dir else default_index_dir()
-    engine = HybridSearch.load_or_build(resources, index_dir, CachingEncoder(Embedder()))
+    engine = HybridSearch.load_or_build(resources, index_dir, CachingEncoder(make_embedder()))
     problems = check_labels(engine, queries, today)
     fatal = [p for p in problems if "unknown resource ids" in p]
     for p in problems:
