@@ -361,8 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--write-docs", action="store_true")
     parser.add_argument(
-        "--backend", choices=["torch", "onnx"], default=None,
-        help="query embedding backend (default: env PMN_EMBEDDING_BACKEND, else torch)",
+        "--backend", choices=["torch", "onnx", "onnx-query"], default=None,
+        help="embedding backend (default: env PMN_EMBEDDING_BACKEND, else onnx-query)",
     )  # fmt: skip
     parser.add_argument(
         "--compare-backends", action="store_true",

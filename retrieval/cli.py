@@ -33,8 +33,12 @@ def _engine(args: argparse.Namespace, force: bool = False) -> Any:
 
 def cmd_build(args: argparse.Namespace) -> int:
     start = time.perf_counter()
+    from retrieval.embedder import Embedder
+
     engine = _engine(args, force=args.force)
     state = "built" if engine.rebuilt else "up to date"
+    if not isinstance(engine.embedder, Embedder):
+        engine.embedder.encode(["warm up"])  # ONNX backends: export to var/onnx if not cached
     print(
         f"index {state}: {len(engine)} resources, model {engine.index.model}, "
         f"{engine.index.index_type}, hash {engine.index.content_hash[:12]} "
@@ -83,8 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--model", help="embedding model path or name (default: packaged MiniLM)")
     parser.add_argument(
         "--backend",
-        choices=["torch", "onnx"],
-        help="embedding backend (default: env PMN_EMBEDDING_BACKEND, else torch)",
+        choices=["torch", "onnx", "onnx-query"],
+        help="embedding backend (default: env PMN_EMBEDDING_BACKEND, else onnx-query: queries "
+        "with onnxruntime, index builds with torch)",
     )
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="build the index if the resources or model changed")

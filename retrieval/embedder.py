@@ -7,9 +7,11 @@ variable PMN_EMBEDDING_MODEL overrides it with another name or path.
 Anything with `.encode(texts) -> np.ndarray`, `.dimension` and `.model_name` can stand in for an
 `Embedder` (see `retrieval.fakes.KeywordEncoder` for the deterministic test double).
 
-`make_embedder()` picks the backend: torch (`Embedder`, default) or onnx
-(`retrieval.onnx_embedder.OnnxEmbedder`, same vectors, faster single queries), from its argument
-or env PMN_EMBEDDING_BACKEND; onnx falls back to torch when onnxruntime is not installed.
+`make_embedder()` picks the backend from its argument or env PMN_EMBEDDING_BACKEND: "torch"
+(`Embedder` for everything), "onnx" (`retrieval.onnx_embedder.OnnxEmbedder` for everything: same
+vectors, faster single queries, no torch in the process once the export is cached) or
+"onnx-query", the default (`QueryDocumentEncoder`: single-text calls, i.e. queries, through ONNX;
+batches, i.e. index builds, through torch). Without onnxruntime every choice falls back to torch.
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
 MODEL_ENV = "PMN_EMBEDDING_MODEL"
 THREADS_ENV = "PMN_TORCH_THREADS"
 BACKEND_ENV = "PMN_EMBEDDING_BACKEND"
-BACKENDS = ("torch", "onnx")
-DEFAULT_BACKEND = "torch"
+BACKENDS = ("torch", "onnx", "onnx-query")
+# Queries with onnxruntime, index builds with torch: the two give the same vectors (max abs diff
+# 2e-7, identical evaluation metrics and rankings; docs/benchmarks.md "ONNX backend").
+DEFAULT_BACKEND = "onnx-query"
 
 
 class Encoder(Protocol):
@@ -162,24 +166,77 @@ def onnx_available() -> bool:
     return all(importlib.util.find_spec(m) is not None for m in ("onnxruntime", "tokenizers"))
 
 
+class QueryDocumentEncoder:
+    """Queries through one encoder, everything else through another (same model and vectors).
+
+    `encode` with a single text (how `HybridSearch` and the evaluation encode a query) goes to
+    `queries`; larger batches (index builds) go to `documents`. If the query encoder fails to
+    load (e.g. the ONNX export cannot be written), queries fall back to `documents` for the
+    rest of the process, with a warning. `model_name` is the documents encoder's, so the index
+    manifest is the same as with torch alone."""
+
+    def __init__(self, queries: Encoder, documents: Encoder) -> None:
+        self.queries = queries
+        self.documents = documents
+        self._query_failed = False
+
+    @property
+    def model_name(self) -> str:
+        return self.documents.model_name
+
+    @property
+    def dimension(self) -> int:
+        if not self._query_failed:
+            try:
+                return self.queries.dimension
+            except Exception as exc:  # noqa: BLE001 - any load failure means: use torch
+                self._fail(exc)
+        return self.documents.dimension
+
+    def _fail(self, exc: Exception) -> None:
+        import logging
+
+        self._query_failed = True
+        logging.getLogger(__name__).warning(
+            "ONNX query encoder unavailable (%s: %s); encoding queries with torch",
+            type(exc).__name__,
+            exc,
+        )
+
+    def encode(self, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
+        """Shape (len(texts), dimension), float32, unit norm."""
+        if len(texts) == 1 and not self._query_failed:
+            try:
+                return self.queries.encode(texts, batch_size=batch_size, progress=progress)
+            except Exception as exc:  # noqa: BLE001 - any load failure means: use torch
+                self._fail(exc)
+        return self.documents.encode(texts, batch_size=batch_size, progress=progress)
+
+
 def make_embedder(
     backend: str | None = None, model: str | Path | None = None, threads: int | None = None
 ) -> Encoder:
-    """An encoder for `backend` ("torch" or "onnx"; None means env PMN_EMBEDDING_BACKEND, else
-    "torch"). Returns an `Embedder` or an `OnnxEmbedder`; "onnx" falls back to `Embedder` with a
-    warning when onnxruntime is not importable. Raises ValueError for an unknown backend."""
+    """An encoder for `backend`: "torch" -> `Embedder`, "onnx" -> `OnnxEmbedder`,
+    "onnx-query" -> `QueryDocumentEncoder(OnnxEmbedder, Embedder)`; None means env
+    PMN_EMBEDDING_BACKEND, else "onnx-query". The ONNX choices fall back to `Embedder` (with a
+    warning) when onnxruntime is not importable. Raises ValueError for an unknown backend."""
     chosen = (backend or os.environ.get(BACKEND_ENV) or DEFAULT_BACKEND).strip().lower()
     if chosen not in BACKENDS:
         raise ValueError(f"{BACKEND_ENV} must be one of {', '.join(BACKENDS)}, got {chosen!r}")
-    if chosen == "onnx":
+    if chosen != "torch":
         if onnx_available():
             from retrieval.onnx_embedder import OnnxEmbedder
 
-            return OnnxEmbedder(model, threads=threads)
+            if chosen == "onnx":
+                return OnnxEmbedder(model, threads=threads)
+            return QueryDocumentEncoder(
+                OnnxEmbedder(model, threads=threads), Embedder(model, threads=threads)
+            )
         import logging
 
         logging.getLogger(__name__).warning(
-            "embedding backend onnx requested but onnxruntime is not installed; using torch"
+            "embedding backend %s requested but onnxruntime is not installed; using torch",
+            chosen,
         )
     return Embedder(model, threads=threads)
 

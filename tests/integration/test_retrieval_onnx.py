@@ -76,3 +76,32 @@ def test_a_second_encoder_reuses_the_cached_export(
     vector = again.encode(["EGFR lung cancer patient community"])
     assert again.onnx_path == path and path.stat().st_mtime_ns == before
     np.testing.assert_allclose(vector, onnx_encoder.encode([TEXTS[0]]), atol=1e-6)
+
+
+def test_default_backend_ranks_like_torch(
+    onnx_encoder, torch_encoder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from knowledge.repository import load_resources
+    from retrieval.embedder import QueryDocumentEncoder, make_embedder
+    from retrieval.filters import Filters
+    from retrieval.search import HybridSearch
+
+    monkeypatch.delenv("PMN_EMBEDDING_BACKEND", raising=False)
+    assert isinstance(make_embedder(), QueryDocumentEncoder)
+    resources = load_resources()
+    split = QueryDocumentEncoder(onnx_encoder, torch_encoder)
+    default = HybridSearch.load_or_build(resources, tmp_path, split)
+    plain = HybridSearch.load_or_build(resources, tmp_path, torch_encoder)
+    assert plain.rebuilt is False  # same model name and content: the index is shared
+    mutation = "somewhere my mum can talk to people with the same mutation"
+    cases = [
+        (mutation, Filters(biomarkers=["EGFR"])),
+        ("the scale for actionability of targets", Filters(audience="clinicians")),
+        ("who can I ring tonight, I can't cope", Filters(country="GB")),
+    ]
+    for query, filters in cases:
+        a = default.search(query, k=5, filters=filters)
+        b = plain.search(query, k=5, filters=filters)
+        assert [h.resource.id for h in a.hits] == [h.resource.id for h in b.hits]
+        assert a.abstained == b.abstained
+        np.testing.assert_allclose([h.score for h in a.hits], [h.score for h in b.hits], atol=1e-5)

@@ -11,7 +11,7 @@ import pytest
 
 from retrieval import embedder as embedder_mod
 from retrieval import onnx_embedder as onnx_mod
-from retrieval.embedder import Embedder, make_embedder
+from retrieval.embedder import Embedder, QueryDocumentEncoder, make_embedder
 from retrieval.onnx_embedder import OnnxEmbedder, ensure_onnx_model, read_st_config
 
 
@@ -98,14 +98,59 @@ def test_packaged_model_uses_mean_pooling_and_normalisation() -> None:
 def test_backend_selection_by_argument_and_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(embedder_mod, "onnx_available", lambda: True)
     monkeypatch.delenv(embedder_mod.BACKEND_ENV, raising=False)
-    assert type(make_embedder()) is Embedder
+    default = make_embedder()
+    assert type(default) is QueryDocumentEncoder
+    assert type(default.queries) is OnnxEmbedder and type(default.documents) is Embedder
     assert type(make_embedder("onnx")) is OnnxEmbedder
+    assert type(make_embedder("torch")) is Embedder
     monkeypatch.setenv(embedder_mod.BACKEND_ENV, "onnx")
     assert type(make_embedder()) is OnnxEmbedder
-    assert type(make_embedder("torch")) is Embedder
+    monkeypatch.setenv(embedder_mod.BACKEND_ENV, "torch")
+    assert type(make_embedder()) is Embedder
     monkeypatch.setenv(embedder_mod.BACKEND_ENV, "tensorflow")
     with pytest.raises(ValueError, match="PMN_EMBEDDING_BACKEND"):
         make_embedder()
+
+
+class _Recorder:
+    def __init__(self, name: str, value: float, fail: bool = False) -> None:
+        self.model_name, self.value, self.fail = name, value, fail
+        self.calls: list[int] = []
+
+    @property
+    def dimension(self) -> int:
+        if self.fail:
+            raise RuntimeError("cannot load")
+        return 2
+
+    def encode(self, texts: list[str], batch_size: int = 64, progress: bool = False) -> np.ndarray:
+        if self.fail:
+            raise RuntimeError("cannot load")
+        self.calls.append(len(texts))
+        return np.full((len(texts), 2), self.value, dtype=np.float32)
+
+
+def test_split_encoder_sends_single_queries_to_onnx_and_batches_to_torch() -> None:
+    queries, documents = _Recorder("q", 1.0), _Recorder("all-MiniLM-L6-v2", 2.0)
+    enc = QueryDocumentEncoder(queries, documents)
+    assert enc.model_name == "all-MiniLM-L6-v2"
+    assert enc.encode(["one query"])[0, 0] == 1.0
+    assert enc.encode(["doc a", "doc b", "doc c"])[0, 0] == 2.0
+    assert queries.calls == [1] and documents.calls == [3]
+    assert enc.dimension == 2
+
+
+def test_split_encoder_falls_back_to_torch_when_onnx_fails(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    queries, documents = _Recorder("q", 1.0, fail=True), _Recorder("m", 2.0)
+    enc = QueryDocumentEncoder(queries, documents)
+    with caplog.at_level("WARNING"):
+        assert enc.encode(["a query"])[0, 0] == 2.0
+    assert "encoding queries with torch" in caplog.text
+    assert enc.encode(["again"])[0, 0] == 2.0
+    assert documents.calls == [1, 1]
+    assert enc.dimension == 2
 
 
 def test_onnx_falls_back_to_torch_without_onnxruntime(
@@ -120,9 +165,11 @@ def test_onnx_falls_back_to_torch_without_onnxruntime(
 
     monkeypatch.setattr(importlib.util, "find_spec", find_spec)
     assert embedder_mod.onnx_available() is False
+    monkeypatch.delenv(embedder_mod.BACKEND_ENV, raising=False)
     with caplog.at_level("WARNING"):
         chosen = make_embedder("onnx", threads=2)
-    assert type(chosen) is Embedder
+        default = make_embedder()
+    assert type(chosen) is Embedder and type(default) is Embedder
     assert chosen.threads == 2
     assert "onnxruntime is not installed" in caplog.text
 
