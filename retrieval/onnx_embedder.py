@@ -183,7 +183,8 @@ class OnnxEmbedder:
         model: sentence-transformers model directory; None means env PMN_EMBEDDING_MODEL, else
             the packaged all-MiniLM-L6-v2. Must be a local directory (no hub names).
         threads: onnxruntime intra-op threads. None means env PMN_TORCH_THREADS (the same knob
-            as the torch backend), else onnxruntime's default.
+            as the torch backend), else onnxruntime's default (one per physical core); idle
+            pool threads do not spin.
         cache_dir: where the ONNX export is cached (default var/onnx or PMN_ONNX_DIR).
 
     The session is created on first use; the export runs then if it is not cached.
@@ -244,7 +245,9 @@ class OnnxEmbedder:
             options = ort.SessionOptions()
             if self.threads is not None:
                 options.intra_op_num_threads = self.threads
-                options.inter_op_num_threads = 1
+            options.inter_op_num_threads = 1
+            # no busy-waiting pool threads: the machine is shared by several servers
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
             options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
             session = ort.InferenceSession(
