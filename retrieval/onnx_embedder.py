@@ -4,7 +4,7 @@
 BERT encoder -> mean pooling over non-padding tokens -> L2 normalisation, as the model's
 modules.json / 1_Pooling/config.json say) but runs the transformer with onnxruntime instead of
 torch. Its `model_name` is the torch embedder's, so indexes built by either stay valid: the
-export is fp32 and equivalence is checked by tests/integration/test_retrieval_onnx.py and
+export is fp32 and equivalence is checked by tests/integration/test_retrieval_onnx_real.py and
 recorded in docs/benchmarks.md ("ONNX backend").
 
 The ONNX graph is never committed: `ensure_onnx_model()` exports it offline from the packaged
