@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 sync_api = pytest.importorskip("playwright.sync_api")
+expect = sync_api.expect
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -76,9 +77,8 @@ def test_console_search_with_filters_finds_the_egfr_community(running_stack, bro
         page.keyboard.press("j")
     assert page.evaluate("document.activeElement.dataset.id") == "egfr-resisters"
     page.keyboard.press("c")
-    page.wait_for_function(
-        "document.getElementById('status').textContent.includes('copied')", timeout=5000
-    )
+    # Not wait_for_function: it evaluates a string, which the console's CSP rightly forbids.
+    expect(page.locator("#status")).to_contain_text("copied", timeout=5000)
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("EGFR Resisters (run by EGFR Resisters")
     assert "Website: https://egfrcancer.org" in copied and "<" not in copied
