@@ -83,7 +83,12 @@ def test_pipeline_emits_entities_and_triage(smoke_model: Path) -> None:
     } <= pairs
     assert crisis["intent"] == {"name": "crisis", "confidence": 1.0}
     assert crisis["triage"]["explicit"] is False
-    assert "triage" not in idiom
+    # The idiom never becomes a red flag. A 1-epoch model may still guess a red-flag intent;
+    # SafetyTriage then demotes it and records it as unconfirmed, model-sourced.
+    assert idiom["intent"]["name"] not in {"crisis", "emergency", "medical_advice"}
+    if "triage" in idiom:
+        assert idiom["triage"].get("source") == "model"
+        assert idiom["triage"].get("confirmed") is False
 
 
 def _free_port() -> int:
