@@ -4,7 +4,6 @@ real answer: no serious or critical WCAG 2.1 A/AA violations."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,33 +11,15 @@ import pytest
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
+from tests.e2e.browser import require_chromium  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
-if not CHROMIUM.exists():
-    pytest.skip("Debian chromium is not installed at /usr/bin/chromium", allow_module_level=True)
+require_chromium()
 if not AXE.exists():
     pytest.fail("axe-core is missing: run `npm ci` (make setup does)", pytrace=False)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 def run_axe(page) -> list[dict[str, Any]]:

@@ -4,8 +4,6 @@ tag works cross-origin for a tenant that lists the partner's origin, and the bro
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,57 +13,17 @@ import pytest
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
-import uvicorn  # noqa: E402
 from fastapi import FastAPI  # noqa: E402
 from fastapi.responses import HTMLResponse  # noqa: E402
 
 from gateway.main import create_app  # noqa: E402
 from gateway.settings import Settings  # noqa: E402
 from scripts.stack import free_port  # noqa: E402
+from tests.e2e.browser import Served, require_chromium  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
-if not CHROMIUM.exists():
-    pytest.skip("Debian chromium is not installed at /usr/bin/chromium", allow_module_level=True)
-
-
-class Served:
-    """A uvicorn server in a thread on a given port (stopped on exit)."""
-
-    def __init__(self, app: Any, port: int) -> None:
-        self.port = port
-        self.server = uvicorn.Server(
-            uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-        )
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def __enter__(self) -> Served:
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while not self.server.started:
-            if time.monotonic() > deadline:
-                raise RuntimeError("server did not start")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
+require_chromium()
 
 
 def fake_rasa() -> FastAPI:
@@ -117,14 +75,6 @@ def urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
         gateway = Served(create_app(settings, load=False), free_port())
         with gateway, Served(partner_site(gateway.url), partner_port) as partner:
             yield {"gateway": gateway.url, "partner": partner.url}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 def open_and_ask(page, url: str) -> str:

@@ -5,8 +5,6 @@ search holding a booby-trapped copy of a real resource."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,33 +13,20 @@ import pytest
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
-import uvicorn  # noqa: E402
 from fastapi import FastAPI  # noqa: E402
 
 from gateway import deps  # noqa: E402
 from gateway.main import create_app  # noqa: E402
 from gateway.settings import Settings  # noqa: E402
-from scripts.stack import free_port  # noqa: E402
+from tests.e2e.browser import Served, require_chromium  # noqa: E402
 from tests.fakes import RecordingSearch, real_resources  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = ROOT / "test-artifacts" / "screenshots"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 IMG = '<img src=x onerror="window.__pwned=(window.__pwned||0)+1">'
 JS_LINK = "javascript:window.__pwned=100"
 
-if not CHROMIUM.exists():
-    pytest.skip("Debian chromium is not installed at /usr/bin/chromium", allow_module_level=True)
+require_chromium()
 
 
 def probe_reply() -> list[dict[str, Any]]:
@@ -83,34 +68,6 @@ def fake_rasa() -> FastAPI:
     return app
 
 
-class Served:
-    """A uvicorn server in a thread (stopped on exit)."""
-
-    def __init__(self, app: Any) -> None:
-        self.port = free_port()
-        self.server = uvicorn.Server(
-            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
-        )
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def __enter__(self) -> Served:
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while not self.server.started:
-            if time.monotonic() > deadline:
-                raise RuntimeError("server did not start")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def gateway_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tenants = tmp_path_factory.mktemp("tenants")
@@ -139,14 +96,6 @@ def gateway_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         app.dependency_overrides[deps.get_search] = lambda: RecordingSearch([trapped])
         with Served(app) as gateway:
             yield gateway.url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 INJECTED = """() => {
