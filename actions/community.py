@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
 from actions.common import button
 from actions.formatting import NOT_ADVICE_NOTE, signpost_message
-from actions.services import Services, get_services
+from actions.services import ServiceAction, Services
 
 COUNTRY_BUTTONS = [
     ("UK", "GB"),
@@ -209,15 +209,8 @@ def _add_national(
     return hits
 
 
-class ActionFindCommunity(Action):
+class ActionFindCommunity(ServiceAction):
     """Searches communities and organisations with the slots as filters."""
-
-    def __init__(self, services: Services | None = None) -> None:
-        self._services = services
-
-    @property
-    def services(self) -> Services:
-        return self._services or get_services()
 
     def name(self) -> str:
         return "action_find_community"

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
 from actions.common import button
-from actions.services import Services, get_services
+from actions.services import ServiceAction
 
 
 def last_bot_response(tracker: Tracker) -> str | None:
@@ -22,14 +22,7 @@ def last_bot_response(tracker: Tracker) -> str | None:
     return None
 
 
-class ActionContinue(Action):
-    def __init__(self, services: Services | None = None) -> None:
-        self._services = services
-
-    @property
-    def services(self) -> Services:
-        return self._services or get_services()
-
+class ActionContinue(ServiceAction):
     def name(self) -> str:
         return "action_continue"
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
 from actions.common import button
 from actions.formatting import signpost_message
-from actions.services import Services, get_services
+from actions.services import ServiceAction, Services
 
 
 def ask_role(dispatcher: CollectingDispatcher, task: str) -> list[dict[str, Any]]:
@@ -81,14 +81,7 @@ def find_guideline(
     return [SlotSet("pending_task", None)]
 
 
-class ActionFindGuideline(Action):
-    def __init__(self, services: Services | None = None) -> None:
-        self._services = services
-
-    @property
-    def services(self) -> Services:
-        return self._services or get_services()
-
+class ActionFindGuideline(ServiceAction):
     def name(self) -> str:
         return "action_find_guideline"
 

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
 from actions.formatting import resource_card
-from actions.services import Services, get_services
+from actions.services import ServiceAction
 
 log = logging.getLogger(__name__)
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
@@ -54,14 +54,7 @@ def tenant_helpline(tenant: str | None) -> dict[str, Any] | None:
     }
 
 
-class ActionHandoff(Action):
-    def __init__(self, services: Services | None = None) -> None:
-        self._services = services
-
-    @property
-    def services(self) -> Services:
-        return self._services or get_services()
-
+class ActionHandoff(ServiceAction):
     def name(self) -> str:
         return "action_handoff"
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
 from actions.common import button
 from actions.formatting import signpost_message
-from actions.services import Services, get_services
+from actions.services import ServiceAction, Services
 
 INTENT_LABELS = {
     "find_community": "find a patient community or support group",
@@ -59,15 +59,8 @@ def search_answer(
     return True
 
 
-class ActionSearchResources(Action):
+class ActionSearchResources(ServiceAction):
     """General questions: retrieval over the repository with the slots as filters."""
-
-    def __init__(self, services: Services | None = None) -> None:
-        self._services = services
-
-    @property
-    def services(self) -> Services:
-        return self._services or get_services()
 
     def name(self) -> str:
         return "action_search_resources"
@@ -82,15 +75,8 @@ class ActionSearchResources(Action):
         return notice
 
 
-class ActionDefaultFallback(Action):
+class ActionDefaultFallback(ServiceAction):
     """Last stage of the fallback: try the repository once, else say so and offer help."""
-
-    def __init__(self, services: Services | None = None) -> None:
-        self._services = services
-
-    @property
-    def services(self) -> Services:
-        return self._services or get_services()
 
     def name(self) -> str:
         return "action_default_fallback"
@@ -104,7 +90,7 @@ class ActionDefaultFallback(Action):
         return [UserUtteranceReverted()]
 
 
-class ActionNluFallback(Action):
+class ActionNluFallback(ServiceAction):
     """Low NLU confidence, in two stages, without reverting the turn (slots are kept):
 
     - a reply that answers our pending question ("the UK" after "Which country?") resumes the
@@ -113,13 +99,6 @@ class ActionNluFallback(Action):
     - stage 2 (the previous message was not understood either): the repository is searched
       with the text; if nothing is close enough, ``utter_default``.
     """
-
-    def __init__(self, services: Services | None = None) -> None:
-        self._services = services
-
-    @property
-    def services(self) -> Services:
-        return self._services or get_services()
 
     def name(self) -> str:
         return "action_nlu_fallback"

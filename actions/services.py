@@ -6,11 +6,14 @@ Built lazily on first use (or eagerly at server start), never at import time.
 
 from __future__ import annotations
 
+import abc
 import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from rasa_sdk import Action
 
 if TYPE_CHECKING:
     from retrieval.search import HybridSearch
@@ -63,3 +66,19 @@ def set_services(services: Services | None) -> None:
     global _services
     with _lock:
         _services = services
+
+
+class ServiceAction(Action, abc.ABC):
+    """Base of the actions that use ``Services``: pass one in (tests), or get the process-wide
+    services on first use. Abstract, so rasa-sdk's registry skips it (``inspect.isabstract``)."""
+
+    def __init__(self, services: Services | None = None) -> None:
+        self._services = services
+
+    @property
+    def services(self) -> Services:
+        return self._services or get_services()
+
+    @abc.abstractmethod
+    def name(self) -> str:
+        """The action's name in the domain."""

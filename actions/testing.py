@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
 from actions.formatting import signpost_message
-from actions.services import Services, get_services
+from actions.services import ServiceAction
 
 LAY_EXPLAINER = (
     "Biomarker testing (also called molecular, genomic or tumour testing) looks for changes in "
@@ -29,14 +29,7 @@ CLINICIAN_EXPLAINER = (
 )
 
 
-class ActionTestingInfo(Action):
-    def __init__(self, services: Services | None = None) -> None:
-        self._services = services
-
-    @property
-    def services(self) -> Services:
-        return self._services or get_services()
-
+class ActionTestingInfo(ServiceAction):
     def name(self) -> str:
         return "action_testing_info"
 

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import common
 from actions.formatting import signpost_message
-from actions.services import Services, get_services
+from actions.services import ServiceAction, Services
 
 log = logging.getLogger(__name__)
 
@@ -230,15 +230,8 @@ def trial_query(tracker: Tracker) -> TrialQuery:
     )
 
 
-class ActionFindTrials(Action):
+class ActionFindTrials(ServiceAction):
     """Trial information: search link, live studies when reachable, national trial finders."""
-
-    def __init__(self, services: Services | None = None) -> None:
-        self._services = services
-
-    @property
-    def services(self) -> Services:
-        return self._services or get_services()
 
     def name(self) -> str:
         return "action_find_trials"
