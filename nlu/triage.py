@@ -88,11 +88,21 @@ FEVER = (
     r"(?:temperature|temp)|(?:temperature|temp)\s+(?:of|is|was|has\s+gone|went|at|reading|"
     r"keeps)\s+(?:up\s+|over\s+|about\s+|around\s+|to\s+)*(?:3[89]|10[0-4])|"
     r"3[89](?:[.,]\d)?\s*(?:°|degrees|c\b)|shiver\w*|rigou?rs|chills|hot\s+and\s+cold|"
-    r"burning\s+up)"
+    r"burning\s+up|can'?t\s+(?:get|stay|keep)\s+warm|teeth\s+(?:\w+\s+){0,3}chatter\w*|"
+    r"(?:red\s+|really\s+|very\s+|so\s+)?hot\s+to\s+(?:the\s+)?touch|drenched\s+in\s+sweat|"
+    r"(?:whole\s+)?body\s+(?:is\s+|keeps\s+)?shaking|thermometer\s+(?:says|said|reads|shows|"
+    r"showed)\s+3[89])"
 )
 TREATMENT = (
     r"\b(?:chemo\w*|immunotherapy|infusion|cycle|neutropeni\w*|carboplatin|cisplatin|"
-    r"docetaxel|pemetrexed|paclitaxel|oxaliplatin|folfox|capecitabine|treatment)\b"
+    r"docetaxel|pemetrexed|paclitaxel|oxaliplatin|folfox|capecitabine|treatment|drip|"
+    r"radiotherapy|targeted\s+therapy|tablets)\b"
+)
+# "wants to die at home / in the hospice": a wish about where and how, not intent.
+_DIE_WHERE = (
+    r"^\s*(?:at\s+home|in\s+(?:a\s+|the\s+)?(?:hospice|hospital|(?:his|her|my|their)\s+own\s+bed|"
+    r"peace|(?:his|her|my|their)\s+sleep)|peacefully|with\s+dignity|surrounded|comfortabl\w*|"
+    r"rather\s+than\s+in|not\s+in\s+(?:a\s+|the\s+)?hospital)"
 )
 _PAST = re.compile(
     r"^[^.!?]{0,40}\b(?:years?\s+ago|months\s+ago|last\s+year|in\s+(?:19|20)\d\d)", _F
@@ -149,6 +159,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:want|wanna|wanting|wish|wished|ready)\s+"
         r"(?:to\s+)?(?:just\s+)?(?:die|be\s+dead)\b|\bwish\s+(?:i|he|she)\s+(?:was|were|had)\s+"
         r"(?:dead|never\s+been\s+born)\b|\bbetter\s+off\s+dead\b|\bi\s+should\s+(?:just\s+)?die\b",
+        not_after=_DIE_WHERE,
         not_before=r"\b(?:don'?t|do\s+not|dont|didn'?t|doesn'?t|not|never|no\s+one|nobody)\s*$",
     ),
     _r(
@@ -158,7 +169,8 @@ _RULES: tuple[_Rule, ...] = (
         True,
         r"\bself[\s-]*harm\w*|\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|"
         r"starving)\s+(?:myself|my\s+self)\b|\b(?:take|took|taken|taking)\s+(?:an?\s+)?overdose\b|"
-        r"\boverdos(?:e|ed|ing)\s+on\b|\b(?:hang|hanging|drown|drowning|poison|poisoning|shoot|"
+        r"\b(?:i|he|she|they|i'?ve|he'?s|she'?s|has|have)\s+(?:\w+\s+){0,2}overdos(?:e|ed|ing)\s+"
+        r"on\b|\b(?:hang|hanging|drown|drowning|poison|poisoning|shoot|"
         r"shooting)\s+(?:myself|my\s+self)\b|\bjump(?:ing)?\s+(?:off|in\s+front\s+of)\s+(?:a|the)\s+"
         r"(?:bridge|train|building|roof|cliff)\b",
     ),
@@ -233,6 +245,7 @@ _RULES: tuple[_Rule, ...] = (
         r"trying|tried|decided)\s+(?:\w+\s+)?to\s+(?:die|be\s+dead|end\s+(?:it|it\s+all|things|"
         r"everything|(?:my|his|her|their)\s+(?:own\s+)?life))\b|"
         r"\b(?:i'?m|im|i\s+am)\s+(?:going\s+to|gonna)\s+end\s+it\b",
+        not_after=_DIE_WHERE,
         not_before=r"\b(?:don'?t|do\s+not|dont|didn'?t|doesn'?t|not|never|no\s+one|nobody)\s*$",
     ),
     _r(
@@ -286,6 +299,67 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:suicide|killing\s+(?:himself|herself|themselves|myself)|ending\s+(?:his|her|their|my)"
         r"\s+(?:own\s+)?life)\b|\b(?:cut|cutting|burn|burning|scratch\w*)\s+(?:my|his|her|their)\s+"
         r"(?:arms?|wrists?|legs?|skin|thighs?)\b",
+    ),
+    # Concept-level forms added after the first run of blind set A (eval/nlu/first_runs.md):
+    # self-harm told by relatives, stated overdose intent, plans and means, finality.
+    _r(
+        "self_harm_reported",
+        "crisis",
+        "self_harm",
+        True,
+        r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming)\s+(?:himself|herself|"
+        r"themselves)\b|\b(?:started|been|is|was|keeps|caught\s+\w+)\s+(?:self[\s-]*)?cutting\b"
+        r"(?!\s+(?:back|down|out|corners|costs|the|my|his|her|their|it|up|off|hair|grass))|"
+        r"\b(?:will|'ll|ll|going\s+to|gonna|wants?\s+to|planning\s+to|threaten\w*\s+to)\s+"
+        r"overdose\b",
+    ),
+    _r(
+        "plan_means",
+        "crisis",
+        "suicidal",
+        False,
+        r"\b(?:pills|tablets|painkillers|morphine|meds|medication|sleeping\s+pills)\s+"
+        r"(?:\w+\s+){0,2}(?:lined\s+up|aside|saved\s+up|stored\s+up|counted\s+out)\b|"
+        r"\b(?:put|set|saved?|saving)\s+(?:up\s+)?(?:enough|all)?\s*(?:of\s+)?(?:my\s+|his\s+|her\s+)?"
+        r"(?:\w+\s+)?(?:pills|tablets|meds|painkillers)\s+(?:aside|away|up)\b|"
+        r"\bsaving\s+up\s+(?:my|his|her)\s+(?:\w+\s+)?(?:pills|tablets|meds|painkillers)\b|"
+        r"\bhow\s+many\s+(?:\w+\s+){0,2}(?:it\s+would|would\s+it|it'?d|i'?d|i\s+would|i\s+need|"
+        r"it\s+takes?)\s*(?:take|need)?\s+to\s+(?:die|not\s+wake|end\s+it)\b|"
+        r"\bhow\s+many\s+(?:pills|tablets)\s+it\s+would\s+take\b|"
+        r"\bknow\s+exactly\s+how\s+many\s+(?:i|he|she)\s+(?:need|needs)\b|"
+        r"\b(?:walk|walking|drive|driving|jump|jumping|step|stepping|throw\w*\s+(?:myself|himself|"
+        r"herself))\s+(?:into|off|in\s+front\s+of|under)\s+(?:the|a)\s+(?:sea|river|lake|wall|bridge|"
+        r"train|traffic|lorry|truck|bus|cliff|tree)\b|\bbridge\b[^.!?]{0,40}\blooking\s+down\b|"
+        r"\b(?:key|keys)\s+to\s+the\s+gun\b|\b(?:gun|rifle|shotgun)\s+cabinet\b",
+        personal=True,
+    ),
+    _r(
+        "finality",
+        "crisis",
+        "suicidal",
+        False,
+        r"\b(?:hope|hoping|pray|praying)\s+(?:that\s+)?(?:i|he|she)\s+(?:just\s+)?(?:don'?t|do\s+not|"
+        r"dont|never|won'?t|wont)\s+wake\s+up\b|\bclose\s+my\s+eyes\s+and\s+(?:never|not)\s+"
+        r"(?:open|wake)\b|"
+        r"\b(?:make|want|need|wish)\s+(?:it\s+all|everything|this\s+all)\s+(?:to\s+)?(?:stop|end|"
+        r"be\s+over)\b|\b(?:tonight|today)\s+(?:it|this|everything)\s+(?:all\s+)?(?:stops|ends)\b|"
+        r"\b(?:tonight|today)\s+is\s+the\s+night\b|"
+        r"\b(?:won'?t|will\s+not|wont)\s+be\s+(?:here|around)\s+(?:by\s+(?:christmas|\w+day|"
+        r"the\s+(?:weekend|end\s+of))|after\s+this|for\s+the\s+(?:treatment|next|scan)|much\s+longer|"
+        r"any\s*more|for\s+long)\b|\b(?:i'?ve|i\s+have)\s+decided\s+i\s+(?:won'?t|will\s+not)\s+be\s+"
+        r"(?:here|around)\b|\b(?:won'?t|will\s+not|wont)\s+(?:hear\s+from|see)\s+me\s+again\b|"
+        r"\b(?:won'?t|will\s+not|wont)\s+need\s+(?:anything|any\s+of\s+(?:it|this)|them|it)\s+"
+        r"(?:after|any\s*more|where\s+i'?m\s+going)\b|\bno\s+reason\s+(?:for\s+me\s+)?to\s+"
+        r"(?:be\s+here|live|go\s+on|stay|carry\s+on)\b|\b(?:no\s*one|nobody)\s+(?:needs|wants)\s+"
+        r"me\b|\b(?:notice|care|miss\s+me)\s+if\s+i\s+(?:just\s+)?(?:disappeared|was\s+gone|died|"
+        r"vanished|wasn'?t\s+here)\b|\b(?:vanish|disappear)\w*\s+(?:and\s+)?(?:for\s+good|"
+        r"forever|spare)\b|\bspare\s+(?:everyone|everybody|them|my\s+family)\b|"
+        r"\bany\s+point\s+(?:in\s+)?(?:me\s+)?being\s+here\b|\bwho\s+(?:gets|will\s+get|should\s+get)\s+"
+        r"my\s+(?:things|stuff|belongings)\b|\bletters?\s+(?:\w+\s+){0,4}in\s+case\s+i'?m\s+not\s+"
+        r"(?:here|around)\b|\bbetter\s+off\s+if\s+(?:he|she|i)\s+"
+        r"(?:was|were)\s+(?:gone|dead|not\s+here)\b|\bbetter\s+off\s+without\s+(?:him|her)\b|"
+        r"\b(?:won'?t|will\s+not|wont)\s+be\s+a\s+(?:burden|problem|bother)\s+(?:\w+\s+){0,3}"
+        r"(?:much\s+)?(?:longer|for\s+long|soon)\b|\b(?:sea|river|lake|water)\s+and\s+(?:not|never)\s+come\s+back\b",
     ),
     # ---------------------------------------------------------------- emergency
     _r(
@@ -346,7 +420,7 @@ _RULES: tuple[_Rule, ...] = (
         "bleeding",
         True,
         r"\bcough\w*\s+(?:\w+\s+){0,2}(?:up\s+)?blood\b|\bcough\w*\s+up\s+(?:\w+\s+)?blood\b|"
-        r"\b(?:vomit\w*|throw\w*\s+up|sick\w*|spit\w*)\s+(?:up\s+)?(?:\w+\s+)?blood\b|"
+        r"\b(?:vomit\w*|throw\w*\s+up|threw\s+up|thrown\s+up|sick\w*|spit\w*)\s+(?:up\s+)?(?:\w+\s+)?blood\b|"
         r"\bblood\s+in\s+(?:my|his|her|the)?\s*(?:vomit|sick|sputum|phlegm)\b|"
         r"\bbleed\w*\s+(?:\w+\s+)?(?:heavily|a\s+lot|badly|profusely|everywhere|non[\s-]*stop|"
         r"(?:that\s+)?won'?t\s+stop|and\s+(?:it\s+)?won'?t\s+stop)\b|"
@@ -463,8 +537,7 @@ _RULES: tuple[_Rule, ...] = (
         "fever_on_treatment",
         True,
         r"\b(?:temp|temperature)\s*(?:[:=]|of|is|at|was)?\s*(?:up\s+to\s+|over\s+)?3[89]"
-        r"(?:[.,]\d)?\b(?=(?:[^!?]|\.(?=\d)){0,80}\b(?:chemo\w*|immunotherapy|infusion|cycle|"
-        r"treatment)\b)",
+        rf"(?:[.,]\d)?\b(?=(?:[^!?]|\.(?=\d)){{0,80}}{TREATMENT})",
     ),
     _r(
         "bleeding_now",
@@ -496,6 +569,39 @@ _RULES: tuple[_Rule, ...] = (
         r"treatment)\b[^.!?]{0,40}\b(?:feverish|freezing\s+cold|burning\s+up)\b|"
         r"\b(?:feverish|freezing\s+cold|burning\s+up)\b[^.!?]{0,40}\b(?:on|during|after|from)\s+"
         r"(?:my\s+|his\s+|her\s+)?(?:chemo\w*|immunotherapy|treatment)\b",
+        personal=True,
+    ),
+    _r(
+        "emergency_everyday",
+        "emergency",
+        "general",
+        False,
+        # breathing
+        r"\b(?:stopping|stop|pausing|pause)\s+for\s+(?:air|breath)\b|\bbreathing\s+(?:is\s+)?"
+        r"(?:really\s+|very\s+|so\s+)?(?:fast|rapid|shallow|noisy|rattly|rattling)\b|"
+        # bleeding
+        r"\b(?:dressing|bandage|pad|gauze|pillow|pillowcase|sheets?|towel)s?\s+(?:\w+\s+){0,4}"
+        r"soaked\b|\bsoaked\s+(?:\w+\s+)?(?:red|in\s+blood|with\s+blood)\b|"
+        r"\b(?:full\s+of|covered\s+in)\s+(?:bright\s+|dark\s+)?(?:red|blood)\b|"
+        r"\bblood\s+everywhere\b|\bcoffee[\s-]*grounds?\b|"
+        r"\bbleed\w*\s+(?:\w+\s+){0,5}(?:won'?t|will\s+not|wont|doesn'?t|isn'?t)\s+(?:stop|"
+        r"slowing)\b|\bbleed\w*\s+for\s+(?:over\s+|more\s+than\s+)?(?:an?|\d+|two|three)\s+"
+        r"hours?\b|\bblood\b[^.!?]{0,60}\b(?:not|isn'?t)\s+slowing\s+down\b|"
+        # stroke / confusion
+        r"\b(?:words|speech|talking)\s+(?:\w+\s+){0,4}(?:jumbled|garbled|funny|strange|muddled|"
+        r"nonsense)\b|\btalking\s+(?:complete\s+)?(?:nonsense|gibberish)\b|"
+        r"\b(?:left|right|one)\s+side\s+(?:\w+\s+){0,2}(?:gone|went|is|feels?)\s+(?:all\s+)?"
+        r"(?:heavy|numb|weak|dead|floppy)\b|\bsudden\w*\s+(?:\w+\s+){0,2}confus\w*|"
+        r"\b(?:doesn'?t|does\s+not|didn'?t|don'?t)\s+know\s+(?:where\s+(?:she|he|they|i)\s+"
+        r"(?:is|are|am)|what\s+(?:year|day)\s+it\s+is)\b|"
+        # seizure / collapse
+        r"\beyes\s+(?:\w+\s+)?rolled\s+back\b|\b(?:twitching|jerking|shaking)\s+all\s+over\b|"
+        r"\b(?:isn'?t|is\s+not|not|won'?t|wont)\s+(?:answering|responding)\b|"
+        r"\bcan'?t\s+(?:rouse|wake)\b|\b(?:gone|went|is|going)\s+(?:all\s+)?floppy\b|"
+        r"\bslumped\s+(?:over|in)\b|\bfell\s+down\s+and\s+(?:isn'?t|is\s+not|won'?t|can'?t)\b|"
+        # chest
+        r"\bsqueez\w*\s+(?:\w+\s+)?(?:my|his|her)\s+chest\b|\bchest\b[^.!?]{0,40}\b(?:spreading|"
+        r"going|moving)\s+(?:up\s+|down\s+)?(?:into|to)\s+(?:my|his|her)\s+(?:jaw|left\s+arm|arm)\b",
         personal=True,
     ),
     # ---------------------------------------------------------------- medical advice
@@ -611,6 +717,34 @@ _RULES: tuple[_Rule, ...] = (
         r"start\s+on|stay\s+on|go\s+onto|move\s+to)\s+(?:\w+\s+){0,3}?(?:or|first|instead|"
         r"chemo\w*|immunotherapy|\w+inib|\w+mab|treatment|trial)\b",
     ),
+    _r(
+        "advice_for_me",
+        "medical_advice",
+        "read_report",
+        True,
+        r"\bwhat\s+does\s+(?:that|this|it)\s+mean\s+for\s+(?:me|him|her|us|my)\b|"
+        r"\b(?:is|are)\s+(?:that|this|it|these)\s+(?:bad|good|normal|serious|worrying|high|low)\s+"
+        r"for\s+(?:me|him|her)\b|\b(?:does|do)\s+(?:that|this|it)\s+mean\s+(?:i'?m|i\s+am|he'?s|"
+        r"she'?s|he\s+is|she\s+is|my\s+\w+)\b|\b(?:is|are)\s+(?:my|his|her)\s+(?:\w+\s+){0,2}"
+        r"(?:\d+|\d+\.\d+)\s*(?:\w+\s+)?(?:bad|good|normal|high|low|worrying)\b|"
+        r"\b(?:my|his|her)\s+\w+\s+(?:is|was)\s+\d+(?:\.\d+)?\s*,?\s*(?:is\s+that|does\s+that)\b",
+    ),
+    _r(
+        "choose_for_me",
+        "medical_advice",
+        "choose_treatment",
+        True,
+        r"\bwhich\s+is\s+(?:better|best|safer)\s+for\s+(?:me|him|her|us|my)\b|"
+        r"\bshould\s+(?:i|he|she|we)\s+(?:refuse|decline|accept|go\s+ahead|wait|hold\s+out|"
+        r"restart|take\s+them)\b|\bdo\s+you\s+think\s+(?:i|he|she|we)\s+should\b|"
+        r"\bcan\s+(?:i|he|she|my\s+\w+)\s+(?:restart|resume)\b|"
+        r"\b(?:can|should)\s+(?:i|he|she|my\s+\w+)\s+(?:take|have|use)\s+(?:\w+\s+){0,4}"
+        r"(?:alongside|with|while\s+on)\s+(?:my|his|her)\b|"
+        r"\b(?:have|get|take)\s+(?:my|his|her)\s+(?:chemo\w*|immunotherapy|treatment|infusion|"
+        r"tablets|dose)\s+if\b|\bthe\s+right\s+(?:amount|dose)\s+for\s+(?:me|him|her|someone\s+"
+        r"(?:my|his|her))\b|\bhow\s+(?:many|much)\s+(?:months|years|weeks|time)\s+(?:\w+\s+){0,3}"
+        r"(?:left|got)\b",
+    ),
 )
 
 
@@ -620,7 +754,11 @@ _PAST_SENTENCE = re.compile(
     r"\b(?:years?\s+ago|months\s+ago|last\s+year|in\s+(?:19|20)\d\d|as\s+a\s+(?:teenager|child|"
     r"kid|student)|at\s+(?:the\s+)?diagnosis|went\s+away|(?:is|are|was)\s+fine\s+now|"
     r"before\s+(?:the|my|his|her|any)\s+(?:diagnosis|treatment)|that'?s\s+how\s+they\s+found|"
-    r"which\s+led\s+to|back\s+when|used\s+to)\b",
+    r"which\s+led\s+to|back\s+when|used\s+to|back\s+in\s+(?:\w+|the\s+\w+)|which\s+is\s+how|"
+    r"is\s+how\s+(?:they|we|the\s+\w+)\s+found|last\s+(?:spring|summer|autumn|fall|winter|"
+    r"christmas)|in\s+the\s+(?:summer|spring|autumn|winter)|turned\s+out\s+to\s+be|"
+    r"when\s+(?:i|he|she|we)\s+(?:was|were)\s+(?:first\s+)?diagnosed|it\s+was\s+(?:just|only)|"
+    r"doing\s+(?:well|fine|great)\s+now)\b",
     _F,
 )
 _INFO_BEFORE = re.compile(
@@ -648,6 +786,20 @@ _HYPOTHETICAL_BEFORE = re.compile(
 )
 
 
+# "a sepsis awareness leaflet", "the self-harm policy", "suicide prevention training": the red
+# flag names the topic of an information request.
+_INFO_AFTER = re.compile(
+    r"^\W{0,2}(?:awareness|leaflets?|policy|policies|prevention|training|guidance|guidelines?|"
+    r"protocols?|campaigns?|statistics|research|posters?|module|course|factsheets?|"
+    r"information|resources?)\b",
+    _F,
+)
+# Figures of speech around symptom words: "nearly had a heart attack at the price", "laughed so
+# hard she couldn't breathe", "a fit of the giggles".
+_IDIOM_BEFORE = re.compile(r"\b(?:nearly|almost|practically|half)\s*$", _F)
+_IDIOM_SENTENCE = re.compile(r"\blaugh\w*|\bgiggl\w*|\bfit\s+of\s+(?:the\s+)?\w+", _F)
+
+
 def _sentence(norm: str, start: int, end: int) -> str:
     """The sentence (split on . ! ? ;) that contains norm[start:end]."""
     left = max(norm.rfind(c, 0, start) for c in ".!?;")
@@ -661,6 +813,13 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
         return False
     if _INFO_BEFORE.search(norm[max(0, start - 60) : start]):
         return True
+    if _INFO_AFTER.search(norm[end : end + 30]):
+        return True
+    if rule.category == "emergency":
+        if _IDIOM_BEFORE.search(norm[max(0, start - 12) : start]):
+            return True
+        if _IDIOM_SENTENCE.search(_sentence(norm, start, end)):
+            return True
     if rule.category == "emergency" and _HYPOTHETICAL_BEFORE.search(norm[max(0, start - 60) : end]):
         return True
     return bool(_PAST_SENTENCE.search(_sentence(norm, start, end)))

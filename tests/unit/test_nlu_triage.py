@@ -93,3 +93,53 @@ def test_result_is_json_safe() -> None:
 
 def test_non_string_is_ignored() -> None:
     assert screen(None) is None  # type: ignore[arg-type]
+
+
+# Concept-level forms added after the blind set A run (new wording, not the evaluation items).
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("my son has been cutting himself since his mum got ill", "crisis"),
+        ("my brother says he'll overdose if the scan is bad", "crisis"),
+        ("she has a stash of tablets lined up in the bathroom", "crisis"),
+        ("i know exactly how many i need", "crisis"),
+        ("I just hope I don't wake up in the morning", "crisis"),
+        ("I want it all to be over", "crisis"),
+        ("nobody needs me any more", "crisis"),
+        ("I won't be around by Christmas, I've decided", "crisis"),
+        ("he keeps stopping for breath between every few words", "emergency"),
+        ("the dressing on his line has soaked through twice", "emergency"),
+        ("her speech has gone all muddled in the last hour", "emergency"),
+        ("my wife is suddenly very confused and doesn't know what day it is", "emergency"),
+        ("I can't get warm and my teeth are chattering, chemo was on Monday", "emergency"),
+        ("thermometer says 38.7 and he had his infusion on Friday", "emergency"),
+        ("her eyes rolled back and she went stiff", "emergency"),
+        ("he's gone floppy and isn't answering me", "emergency"),
+        ("which is better for me, surgery or radiotherapy?", "medical_advice"),
+        ("my CA125 is 300, is that bad for me?", "medical_advice"),
+    ],
+)
+def test_concept_forms_fire(text: str, category: str) -> None:
+    result = screen(text)
+    assert result is not None, text
+    assert result.category == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I almost had a heart attack when the bill came",
+        "we laughed so much I couldn't breathe",
+        "a fit of the giggles in the waiting room",
+        "he coughed up blood back in January, which is how they found it; he's doing well now",
+        "her chest pain turned out to be indigestion",
+        "my nan fainted in the summer but it was only the heat",
+        "is there a sepsis awareness poster for our ward?",
+        "what is your self-harm policy for volunteers",
+        "my mum wants to die at home, who arranges the hospice nurses?",
+        "is it possible to overdose on vitamin C?",
+        "we're cutting back on sugar since the diagnosis",
+    ],
+)
+def test_idioms_past_events_and_topics_do_not_fire(text: str) -> None:
+    assert screen(text) is None, screen(text)
