@@ -30,8 +30,12 @@ Design choices (see docs/safety.md):
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import asdict, dataclass
+from typing import Any
+
+log = logging.getLogger(__name__)
 
 CATEGORIES = ("crisis", "emergency", "medical_advice")
 _ORDER = {c: i for i, c in enumerate(CATEGORIES)}
@@ -837,8 +841,8 @@ def _normalise(text: str) -> str:
     return "".join(out)
 
 
-def screen_all(text: str) -> list[TriageResult]:
-    """One finding per category present in ``text`` (the earliest), most urgent first.
+def screen_all_rules(text: str) -> list[TriageResult]:
+    """The regex rules only: one finding per category (the earliest), most urgent first.
 
     [] when nothing fires.
     """
@@ -877,6 +881,53 @@ def screen_all(text: str) -> list[TriageResult]:
     for result in found:
         per_category.setdefault(result.category, result)
     return list(per_category.values())
+
+
+def screen_rules(text: str) -> TriageResult | None:
+    """The most urgent red flag the regex rules find in ``text``, or None."""
+    results = screen_all_rules(text)
+    return results[0] if results else None
+
+
+# The semantic layer (nlu.triage_semantic.SemanticScreen), when enabled by the process that
+# owns an encoder (the Rasa SafetyTriage component, the gateway). None: rules only.
+_semantic: Any = None
+_URGENT = ("crisis", "emergency")
+
+
+def enable_semantic(layer: Any) -> None:
+    """Use ``layer`` (a SemanticScreen, or None to switch it off) after the rules."""
+    global _semantic
+    _semantic = layer
+
+
+def semantic_enabled() -> bool:
+    """True when the semantic layer runs after the rules."""
+    return _semantic is not None
+
+
+def screen_all(text: str) -> list[TriageResult]:
+    """One finding per category present in ``text``, most urgent first; [] when none.
+
+    The rules run first; when they find no crisis or emergency and the semantic layer is
+    enabled, it may add one (``rule`` "semantic", ``explicit`` False, the span is the whole
+    text). A failing encoder never breaks the screen: the rules' answer stands (logged).
+    """
+    results = screen_all_rules(text)
+    layer = _semantic
+    if layer is None or not isinstance(text, str) or not text.strip():
+        return results
+    if any(r.category in _URGENT for r in results):
+        return results
+    try:
+        match = layer.check(text)
+    except Exception:  # noqa: BLE001 - safety screen must answer with the rules alone
+        log.exception("semantic triage failed; using the rules alone")
+        return results
+    if match.category is None:
+        return results
+    found = TriageResult(match.category, match.subtype, 0, len(text), text, False, "semantic")
+    return sorted([found, *results], key=lambda r: _ORDER[r.category])
 
 
 def screen(text: str) -> TriageResult | None:

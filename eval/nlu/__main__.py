@@ -5,8 +5,11 @@
    macro-F1 read from the aggregated intent_report.json. Needs Rasa; takes ~20 min on 2 cores.
 2. Entities: eval/nlu/entities.yml (development set) and entities_holdout.yml, set-based
    precision/recall per entity type, on the same matchers the Rasa components wrap.
-3. Red-flag triage: eval/nlu/triage.yml and triage_holdout.yml: recall on explicit and
-   indirect crisis/emergency messages, false-positive rate on hard negatives.
+3. Red-flag triage: five sets (development, held-out, unseen, blind A, final): recall on explicit
+   and indirect crisis/emergency messages, false-positive rate on hard negatives, for the rules
+   alone and for rules + semantic layer (nlu/triage_semantic.py, on the prepared MiniLM
+   encoder). Targets are judged on the final blind set (triage_final.yml), the only set no rule
+   or setting was tuned on.
 
 Results replace the NLU section of docs/evaluation.md (between the nlu markers). Exit status 1
 when a target of issue 4 is missed on the development sets. Options: --skip-cv (reuse the last
@@ -25,6 +28,16 @@ from pathlib import Path
 from typing import Any
 
 from eval.nlu.metrics import evaluate_entities, evaluate_triage, load_yaml
+
+# Red-flag sets in the order they were written; the last is the frozen final blind set.
+TRIAGE_SETS = {
+    "development": "triage.yml",
+    "held-out": "triage_holdout.yml",
+    "unseen": "triage_unseen.yml",
+    "blind A": "triage_blind_a.yml",
+    "final (blind B)": "triage_final.yml",
+}
+JUDGED_SET = "final (blind B)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
@@ -152,6 +165,7 @@ def render(
     ents: dict[str, dict[str, Any]],
     tri: dict[str, dict[str, Any]],
     model_tri: dict[str, Any] | None = None,
+    tri_rules: dict[str, dict[str, Any]] | None = None,
 ) -> tuple[str, list[str]]:
     """Markdown for the NLU section and the list of missed targets (development sets)."""
     missed: list[str] = []
@@ -219,39 +233,51 @@ def render(
     lines += [
         "### Red-flag triage (`nlu.triage.screen`)",
         "",
-        "Recall counts a positive as caught only when the expected category fires. Three sets, "
+        "Recall counts a positive as caught only when the expected category fires. Five sets, "
         "written in turn: development (`eval/nlu/triage.yml`), held-out "
-        "(`triage_holdout.yml`) and unseen (`triage_unseen.yml`). Each later set was run once "
-        "with the rules frozen, then its misses were analysed and general rules added, so the "
-        "current rows below are all optimistic; the **first-run** figures in the next table are "
-        "the honest estimate of recall on new wording.",
+        "(`triage_holdout.yml`), unseen (`triage_unseen.yml`), blind A "
+        "(`triage_blind_a.yml`, written by an engineer who had not seen the rules) and the "
+        "final blind set (`triage_final.yml`, written blind too, run only after the rules and "
+        "the semantic layer's settings were frozen). Each of the first four was run once with "
+        "the rules frozen, then its misses were analysed and general rules added, so their "
+        "current rows are optimistic; the **first-run** figures in the next table are the "
+        "honest estimates of recall on new wording, and the targets are judged on the final "
+        "set. *rules + semantic* is what Rasa and the gateway run; *rules only* is the screen "
+        "without the MiniLM nearest-neighbour layer (nlu/triage_semantic.py, bank "
+        "nlu/triage_bank.yml, settings from `python -m eval.nlu.calibrate_semantic`).",
         "",
         _first_runs(),
         "",
-        "| set | group | n | caught | recall | target |",
-        "|---|---|---|---|---|---|",
+        "| set | group | n | caught | recall (rules + semantic) | recall (rules only) | target |",
+        "|---|---|---|---|---|---|---|",
     ]
     for set_name, res in tri.items():
+        rules = (tri_rules or {}).get(set_name)
         for (category, explicit), g in sorted(res["groups"].items()):
             kind = "explicit" if explicit else "indirect"
             recall = g["correct"] / g["n"] if g["n"] else 1.0
+            rules_recall = ""
+            if rules is not None:
+                rg = rules["groups"].get((category, explicit), {"correct": 0, "n": 0})
+                rules_recall = _pct(rg["correct"] / rg["n"]) if rg["n"] else ""
             target = ""
             if category in ("crisis", "emergency"):
                 target = ">= 1.0" if explicit else ">= 0.9"
                 limit = TARGETS["explicit_recall"] if explicit else TARGETS["indirect_recall"]
-                if set_name == "development" and recall < limit:
-                    missed.append(f"triage {category}/{kind} recall {recall:.3f}")
+                if set_name == JUDGED_SET and recall < limit:
+                    missed.append(f"triage {category}/{kind} recall {recall:.3f} ({set_name})")
             lines.append(
                 f"| {set_name} | {category} {kind} | {g['n']} | {g['correct']} | "
-                f"{_pct(recall)} | {target} |"
+                f"{_pct(recall)} | {rules_recall} | {target} |"
             )
         fpr = res["fpr"]
+        rules_fpr = _pct(rules["fpr"]) if rules is not None else ""
         lines.append(
             f"| {set_name} | hard negatives (false-positive rate) | {res['negatives']} | "
-            f"{len(res['false_positives'])} fired | {_pct(fpr)} | <= 0.02 |"
+            f"{len(res['false_positives'])} fired | {_pct(fpr)} | {rules_fpr} | <= 0.02 |"
         )
-        if set_name == "development" and fpr > TARGETS["fpr"]:
-            missed.append(f"triage FPR {fpr:.3f}")
+        if set_name == JUDGED_SET and fpr > TARGETS["fpr"]:
+            missed.append(f"triage FPR {fpr:.3f} ({set_name})")
     lines += [""]
     fps = [t for res in tri.values() for t in res["false_positives"]]
     if fps:
@@ -331,19 +357,21 @@ def main(argv: list[str] | None = None) -> int:
         "development": evaluate_entities(load_yaml("entities.yml")["items"]),
         "held-out": evaluate_entities(load_yaml("entities_holdout.yml")["items"]),
     }
-    tri = {
-        "development": evaluate_triage(load_yaml("triage.yml")),
-        "held-out": evaluate_triage(load_yaml("triage_holdout.yml")),
-        "unseen": evaluate_triage(load_yaml("triage_unseen.yml")),
+    from nlu import triage
+    from nlu.triage_semantic import from_encoder_dir
+
+    triage.enable_semantic(from_encoder_dir())
+    tri = {name: evaluate_triage(load_yaml(f)) for name, f in TRIAGE_SETS.items()}
+    tri_rules = {
+        name: evaluate_triage(load_yaml(f), screen_fn=triage.screen_rules)
+        for name, f in TRIAGE_SETS.items()
     }
     model_tri = None
     if args.model is not None:
-        sets = {"development": "triage.yml", "held-out": "triage_holdout.yml",
-                "unseen": "triage_unseen.yml"}  # fmt: skip
         model_tri = evaluate_model_triage(
-            args.model, {name: load_yaml(f) for name, f in sets.items()}
+            args.model, {name: load_yaml(f) for name, f in TRIAGE_SETS.items()}
         )
-    section, missed = render(cv, args.folds, ents, tri, model_tri)
+    section, missed = render(cv, args.folds, ents, tri, model_tri, tri_rules)
     print(section)
     if args.verbose:
         for name, res in ents.items():

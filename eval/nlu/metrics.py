@@ -7,6 +7,7 @@ they work in either environment and take about a second.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from nlu.biomarkers import BiomarkerNormaliser
 from nlu.cancer_types import CancerTypeMatcher
 from nlu.countries import CountryMatcher
 from nlu.roles import detect_role
-from nlu.triage import screen
+from nlu.triage import screen as triage_screen
 
 HERE = Path(__file__).resolve().parent
 ENTITY_TYPES = ("biomarker", "alteration", "cancer_type", "country", "role")
@@ -111,7 +112,9 @@ def evaluate_entities(items: list[dict[str, Any]] | None = None) -> dict[str, An
     }
 
 
-def evaluate_triage(data: dict[str, Any] | None = None) -> dict[str, Any]:
+def evaluate_triage(
+    data: dict[str, Any] | None = None, screen_fn: Callable[[str], Any] | None = None
+) -> dict[str, Any]:
     """Recall per (category, explicit), category accuracy and false-positive rate.
 
     Returns {"groups": {(category, explicit): {"n", "fired", "correct"}}, "negatives": n,
@@ -119,6 +122,7 @@ def evaluate_triage(data: dict[str, Any] | None = None) -> dict[str, Any]:
     flag, ``correct`` only the expected category.
     """
     data = data if data is not None else load_yaml("triage.yml")
+    screen = screen_fn or triage_screen
     groups: dict[tuple[str, bool], dict[str, int]] = defaultdict(
         lambda: {"n": 0, "fired": 0, "correct": 0}
     )
