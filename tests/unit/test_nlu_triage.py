@@ -143,3 +143,42 @@ def test_concept_forms_fire(text: str, category: str) -> None:
 )
 def test_idioms_past_events_and_topics_do_not_fire(text: str) -> None:
     assert screen(text) is None, screen(text)
+
+
+# Concept-level forms added after the first run of blind set B (new wording).
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("my uncle keeps saying he'll hang himself if the chemo fails", "crisis"),
+        ("there is only one way out of this for me", "crisis"),
+        ("she gave away all her jewellery last week and keeps hugging everyone", "crisis"),
+        ("I'm sitting on the edge of the car park roof", "crisis"),
+        ("he looked up how high the bridge is", "crisis"),
+        ("I won't be needing my next appointment", "crisis"),
+        ("I've got it all planned for Saturday", "crisis"),
+        ("my husband emptied his tablets into a cup and went quiet", "crisis"),
+        ("nosebleed for an hour and it wont stop", "emergency"),
+        ("heavy rectal bleeding since this morning", "emergency"),
+        ("she fell to the floor and is not reacting", "emergency"),
+    ],
+)
+def test_concept_forms_after_blind_b_fire(text: str, category: str) -> None:
+    result = screen(text)
+    assert result is not None, text
+    assert result.category == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the marquee collapsed in the wind at our fundraiser",
+        "his puns make me want to die of embarrassment",
+        "what does 'febrile neutropenia' mean?",
+        "he had a seizure in October; seizure-free since",
+        "training for helpline staff: callers who mention chest pain",
+        "in the movie the hero was coughing up blood",
+        "she was breathless after surgery but is fine now",
+    ],
+)
+def test_topics_history_and_figures_of_speech_after_blind_b_do_not_fire(text: str) -> None:
+    assert screen(text) is None, screen(text)
