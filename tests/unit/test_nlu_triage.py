@@ -182,3 +182,39 @@ def test_concept_forms_after_blind_b_fire(text: str, category: str) -> None:
 )
 def test_topics_history_and_figures_of_speech_after_blind_b_do_not_fire(text: str) -> None:
     assert screen(text) is None, screen(text)
+
+
+# Concept-level forms added after the first run of blind set C (new wording).
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("diagnosed in May, lost my job, and now I keep thinking about suicide", "crisis"),
+        ("my sister overdosed on her sleeping tablets, she's very drowsy", "crisis"),
+        ("I'm annoyed I woke up again this morning", "crisis"),
+        ("he's been hiding his morphine in the shed", "crisis"),
+        ("this is goodbye, thanks for the help", "crisis"),
+        ("I'll make sure I'm not here for the results", "crisis"),
+        ("blood is gushing from his drain site", "emergency"),
+        ("my gran keeps blacking out in her chair", "emergency"),
+        ("she doesn't recognise us since she woke up from her nap", "emergency"),
+        ("I'm red hot then freezing cold, a week after my chemo", "emergency"),
+    ],
+)
+def test_concept_forms_after_blind_c_fire(text: str, category: str) -> None:
+    result = screen(text)
+    assert result is not None, text
+    assert result.category == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our raffle plans collapsed after the venue closed",
+        "where can I read about how fever is treated during chemo?",
+        "in April she had sepsis and has fully recovered now",
+        "what are the signs that someone might be suicidal? asking as a carer",
+        "volunteer question: what do we do when a caller mentions suicidal thoughts",
+    ],
+)
+def test_topics_and_history_after_blind_c_do_not_fire(text: str) -> None:
+    assert screen(text) is None, screen(text)
