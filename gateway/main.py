@@ -36,7 +36,26 @@ def load_services(settings: Settings) -> GatewayServices:
     repo = load_repository()
     search = HybridSearch.load_or_build(repo.all(), settings.index_dir)
     search.search("patient support community", k=1)
+    if settings.triage_semantic:
+        enable_semantic_triage(search.embedder)
     return GatewayServices(search=search)
+
+
+def enable_semantic_triage(embedder: Any) -> bool:
+    """Let the gateway's own red-flag screen (used when Rasa is unreachable) run the semantic
+    layer after the rules, on the embedding model the search has loaded. Its ONNX query
+    session is used when there is one (batches do not load torch). Returns False, logged, when
+    the layer cannot be built: the rules then screen alone."""
+    from nlu import triage
+    from nlu.triage_semantic import SemanticScreen
+
+    encoder = getattr(embedder, "queries", None) or embedder
+    try:
+        triage.enable_semantic(SemanticScreen(encoder.encode))
+    except Exception:  # noqa: BLE001 - the rules still screen every message
+        log.exception("semantic triage unavailable; the gateway screens with the rules alone")
+        return False
+    return True
 
 
 def create_app(settings: Settings | None = None, load: bool = True) -> FastAPI:

@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     rate_limit_session: str = Field("60/minute", alias="PMN_RATE_LIMIT_SESSION")
     rate_limit_client: str = Field("600/minute", alias="PMN_RATE_LIMIT_CLIENT")
     feedback_file: Path = Field(Path("var/feedback.jsonl"), alias="PMN_FEEDBACK_FILE")
+    # Run nlu.triage's semantic layer after its rules when Rasa is unreachable (needs the
+    # loaded embedding model; off: rules only).
+    triage_semantic: bool = Field(True, alias="PMN_TRIAGE_SEMANTIC")
 
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> Settings:

@@ -7,6 +7,7 @@ applies, and otherwise a kind message with the tenant's helpline.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -131,7 +132,8 @@ async def chat(
     limiter.check_session(session)
     metadata = build_metadata(body.metadata, resolved)
     country = metadata.get("country")
-    flag = safety.screen(text)
+    # off the event loop: with the semantic layer the screen runs the embedding model
+    flag = await asyncio.to_thread(safety.screen, text)
     urgent = flag.category if flag is not None and flag.category in safety.URGENT else None
     if flag is not None:
         log.info("red flag %s/%s (tenant %s)", flag.category, flag.subtype, resolved.id)

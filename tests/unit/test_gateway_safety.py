@@ -57,3 +57,39 @@ def test_has_safety_note_reads_the_message_contract() -> None:
     assert safety.has_safety_note(messages, "crisis")
     assert not safety.has_safety_note(messages, "emergency")
     assert not safety.has_safety_note([{"custom": "not a dict"}], "crisis")
+
+
+def test_enable_semantic_triage_uses_the_query_encoder_and_survives_failure() -> None:
+    import numpy as np
+
+    from gateway.main import enable_semantic_triage
+    from nlu import triage
+
+    calls: list[int] = []
+
+    class Queries:
+        def encode(self, texts: list[str]) -> np.ndarray:
+            calls.append(len(texts))
+            vecs = np.ones((len(texts), 4), dtype=np.float32)
+            return vecs / 2.0
+
+    class Torchy:
+        queries = Queries()
+
+        def encode(self, texts: list[str]) -> np.ndarray:  # would load torch
+            raise AssertionError("the document encoder must not be used")
+
+    class Broken:
+        def encode(self, texts: list[str]) -> np.ndarray:
+            raise RuntimeError("no model")
+
+    previous = triage._semantic
+    try:
+        triage.enable_semantic(None)
+        assert enable_semantic_triage(Torchy()) is True
+        assert triage.semantic_enabled() and calls and max(calls) > 1  # the bank, batched
+        triage.enable_semantic(None)
+        assert enable_semantic_triage(Broken()) is False
+        assert not triage.semantic_enabled()
+    finally:
+        triage.enable_semantic(previous)
