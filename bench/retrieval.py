@@ -104,7 +104,12 @@ def base_embeddings(real_max: int, embedder: Any, seed: int) -> tuple[np.ndarray
     from retrieval.documents import dense_text
     from retrieval.rules import MatchRules
 
+    from bench import real_vectors
+
     OUT.mkdir(parents=True, exist_ok=True)
+    chunked = real_vectors.load(real_max, seed)  # `python -m bench.real_vectors --n N` fills it
+    if chunked is not None:
+        return chunked, 0.0
     cache = OUT / f"base-{real_max}-seed{seed}.npy"
     if cache.exists():
         return np.load(cache, allow_pickle=False), 0.0
@@ -215,7 +220,7 @@ def run_one(n: int, args: argparse.Namespace) -> dict[str, Any]:
         result["ann_recall@10"] = next(
             s["recall@10"] for s in sweep if s["nprobe"] == result["index_params"]["nprobe"]
         )
-    if n == args.real_max:  # ANN recall on real embeddings: force an IVF index at this size
+    if n == args.real_max and index.index_type == "flat":  # force an IVF on real embeddings
         real = base[:n]
         ivf = VectorIndex.build(
             real, ids, embedder.model_name, "bench", index_type="ivf", nprobe=args.nprobe,

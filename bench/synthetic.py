@@ -26,6 +26,8 @@ from typing import Any
 import numpy as np
 
 TODAY = date(2026, 11, 26)
+#: Bump when `generate` changes what it produces (cached benchmark embeddings are keyed by it).
+GENERATOR_VERSION = 1
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 KINDS = {  # roughly the curated mix

@@ -127,17 +127,40 @@ class MetadataTable:
             for field, values in postings.items()
         }
         self._visibility: dict[tuple[date, bool], np.ndarray] = {}
+        self._masks: dict[tuple[str, str], np.ndarray] = {}
 
     def rows(self, field: str, values: Iterable[str]) -> np.ndarray:
-        """Boolean mask of rows whose `field` carries any of `values`."""
+        """Boolean mask of rows whose `field` carries any of `values` (read-only when it is a
+        cached single-value mask: combine with `&`/`|`, never modify in place)."""
         import numpy as np
 
-        mask = np.zeros(self.size, dtype=bool)
-        table = self._postings.get(field, {})
-        for value in values:
-            rows = table.get(value)
-            if rows is not None:
-                mask[rows] = True
+        masks = [m for m in (self._value_mask(field, v) for v in set(values)) if m is not None]
+        if not masks:
+            return np.zeros(self.size, dtype=bool)
+        if len(masks) == 1:
+            return masks[0]
+        out = masks[0] | masks[1]
+        for m in masks[2:]:
+            out |= m
+        return out
+
+    def _value_mask(self, field: str, value: str) -> np.ndarray | None:
+        """Cached read-only mask of the rows carrying one value (None when no row does).
+
+        Built from the postings on first use; one byte per resource and value, so a query
+        costs a few vectorised ORs/ANDs instead of scattering posting lists into new masks."""
+        import numpy as np
+
+        key = (field, value)
+        mask = self._masks.get(key)
+        if mask is None:
+            rows = self._postings.get(field, {}).get(value)
+            if rows is None:
+                return None
+            mask = np.zeros(self.size, dtype=bool)
+            mask[rows] = True
+            mask.flags.writeable = False
+            self._masks[key] = mask
         return mask
 
     def visibility(self, today: date, lay: bool) -> np.ndarray:

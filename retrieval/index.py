@@ -224,7 +224,7 @@ class VectorIndex:
         if allowed is not None:
             if allowed.shape != (n,):
                 raise ValueError(f"allowed mask must have shape ({n},), got {allowed.shape}")
-            n_allowed = int(allowed.sum())
+            n_allowed = int(np.count_nonzero(allowed))
             if n_allowed == 0:
                 return empty()
             bound = DEFAULT_EXACT_SUBSET_MAX.get(self.index_type, 0)
@@ -232,7 +232,7 @@ class VectorIndex:
             if n_allowed < n:
                 if exact and self.index_type in ("hnsw", "ivf"):
                     return self._exact_subset(queries, k, np.flatnonzero(allowed))
-                bitmap = np.packbits(allowed.astype(np.uint8), bitorder="little")
+                bitmap = np.packbits(allowed, bitorder="little")
                 selector = faiss.IDSelectorBitmap(n, faiss.swig_ptr(bitmap))
                 params = self._params(k, selector=selector)
                 params._bitmap = bitmap  # keep the bitmap alive during the call

@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from retrieval.documents import content_hash, dense_text, keyword_text, tokenize
+from retrieval.documents import content_hash, dense_text, keyword_text
 from retrieval.filters import Filters, MetadataTable, explain
 from retrieval.index import VectorIndex
 from retrieval.keyword import KeywordIndex
@@ -159,7 +159,6 @@ class HybridSearch:
         self._row = {r.id: i for i, r in enumerate(self.resources)}
         self.keyword = KeywordIndex.build([keyword_text(r, self.rules) for r in self.resources])
         self.meta = MetadataTable(self.resources, self.rules)
-        self._doc_terms: dict[str, frozenset[str]] = {}
         self._query_cache: dict[str, np.ndarray] = {}
 
     # -- construction -----------------------------------------------------------------------
@@ -245,7 +244,7 @@ class HybridSearch:
         import numpy as np
 
         cfg = self.config
-        n_allowed = int(allowed.sum())
+        n_allowed = int(np.count_nonzero(allowed))
         empty = np.zeros(0, dtype=np.float32)
         if n_allowed == 0 or not query.strip():
             return _Scored(np.zeros(0, dtype=np.int64), empty, empty, empty, empty)
@@ -257,14 +256,14 @@ class HybridSearch:
             _, rows = self.index.search(qv[None, :], c, allowed=allowed)
             parts.append(rows[0][rows[0] >= 0])
         if bm25_all is not None:
-            masked = np.where(allowed, bm25_all, 0.0)
-            positive = np.flatnonzero(masked > 0)
+            positive = np.flatnonzero(bm25_all > 0)
+            positive = positive[allowed[positive]]
             if len(positive) > c:
-                positive = positive[np.argpartition(-masked[positive], c - 1)[:c]]
+                positive = positive[np.argpartition(-bm25_all[positive], c - 1)[:c]]
             parts.append(positive)
             if mode == "bm25" and len(positive) < c:
                 # BM25 alone ranks zero-score documents last, in index order
-                rest = np.flatnonzero(allowed & (masked <= 0))[: c - len(positive)]
+                rest = np.flatnonzero(allowed & (bm25_all <= 0))[: c - len(positive)]
                 parts.append(rest)
         rows = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
         cosine = self.index.reconstruct(rows) @ qv
@@ -411,14 +410,9 @@ class HybridSearch:
         return Hit(resource, score, why)
 
     def _matched_terms(self, query: str, resource: Any) -> list[str]:
-        """Query terms that occur in the resource's keyword text (for `why`)."""
-        doc_terms = self._doc_terms.get(resource.id)
-        if doc_terms is None:
-            if len(self._doc_terms) >= 4096:  # bounded: large collections only explain top hits
-                self._doc_terms.clear()
-            doc_terms = frozenset(tokenize(keyword_text(resource, self.rules)))
-            self._doc_terms[resource.id] = doc_terms
-        return [t for t in self.keyword.query_terms(query) if t in doc_terms]
+        """Query terms that occur in the resource's keyword text (for `why`), looked up in the
+        BM25 postings of the query terms (no re-tokenising of the resource)."""
+        return self.keyword.terms_in_row(query, self._row[resource.id])
 
     def _fallback(
         self,
