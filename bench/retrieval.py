@@ -100,11 +100,10 @@ def base_embeddings(real_max: int, embedder: Any, seed: int) -> tuple[np.ndarray
     """Real embeddings of the first real_max synthetic resources (cached under var/bench).
 
     Returns (vectors, texts per second; 0.0 when read from the cache)."""
+    from bench import real_vectors
     from bench.synthetic import generate
     from retrieval.documents import dense_text
     from retrieval.rules import MatchRules
-
-    from bench import real_vectors
 
     OUT.mkdir(parents=True, exist_ok=True)
     chunked = real_vectors.load(real_max, seed)  # `python -m bench.real_vectors --n N` fills it

@@ -34,17 +34,15 @@ def brute_force(res, f: Filters, rules: MatchRules) -> bool:
         codes = {c.upper() for c in res.cancer_types}
         if codes and not codes & rules.compatible_cancer_types(f.cancer_type):
             return False
-    if f.country:
-        if not {r.upper() for r in res.regions} & rules.qualifying_regions(f.country):
-            return False
-    if f.audience in ("patients", "caregivers"):
-        if not set(res.audience) & {"patients", "caregivers"}:
-            return False
+    regions = {r.upper() for r in res.regions}
+    if f.country and not regions & rules.qualifying_regions(f.country):
+        return False
+    lay = {"patients", "caregivers"}
+    if f.audience in lay and not set(res.audience) & lay:
+        return False
     if f.kinds and res.kind not in f.kinds:
         return False
-    if f.language and not set(res.languages) & {f.language.lower(), "multi"}:
-        return False
-    return True
+    return not (f.language and not set(res.languages) & {f.language.lower(), "multi"})
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
