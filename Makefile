@@ -13,7 +13,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 RASA_ARGS := --config assistant/config.yml --domain assistant/domain --data assistant/data
 
 .PHONY: help setup run test test-unit test-integration test-e2e test-engine test-stories validate-assistant \
-        train index validate eval eval-nlu eval-retrieval bench lint format clean
+        train encoder index validate eval eval-nlu eval-retrieval bench lint format clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -41,8 +41,11 @@ node_modules/.installed: package.json package-lock.json
 setup: .venv/.installed .venv-engine/.installed node_modules/.installed ## Create both environments (app: Python 3.11, engine: Python 3.10) and dev JS deps
 
 # --- build steps (content-hashed: redone only when inputs change) -----------------------------
-train: setup ## Train the Rasa model if its inputs changed (var/models/)
+train: setup ## Train the Rasa model if its inputs or the NLU encoder changed (var/models/; prepares var/encoder/ first)
 	$(APP_PY) scripts/stack.py model
+
+encoder: setup ## Prepare the NLU encoder for Rasa (var/encoder/: MiniLM ONNX graph + tokenizer; `make train` does this)
+	$(APP_PY) scripts/stack.py encoder
 
 index: setup ## Build the retrieval index if the knowledge changed (var/index/)
 	$(APP_PY) -m retrieval build
@@ -67,6 +70,7 @@ test-e2e: setup ## Whole stack over HTTP and in headless Chromium
 	$(APP_PY) -m pytest tests -m "e2e"
 
 test-engine: setup ## Tests that need the Rasa engine env (NLU components)
+	@$(APP_PY) scripts/stack.py encoder >/dev/null
 	@if [ -d tests/engine ]; then $(ENGINE_PY) -m pytest -p no:cacheprovider tests/engine -q; \
 	 else echo "no engine-env tests"; fi
 
@@ -85,6 +89,7 @@ validate: setup ## Validate the knowledge repository (schema, vocabularies, sour
 eval: eval-nlu eval-retrieval ## All evaluations (results in docs/evaluation.md)
 
 eval-nlu: setup ## NLU intent/entity/triage evaluation
+	@$(APP_PY) scripts/stack.py encoder >/dev/null
 	$(ENGINE_PY) -m eval.nlu
 
 eval-retrieval: setup ## Retrieval Recall@k / MRR / nDCG vs baselines

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 import re
 import secrets
@@ -73,15 +74,83 @@ def _file_lock(path: Path):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def model_path(models_dir: Path | None = None) -> Path:
-    """Path of the trained model for the current inputs (may not exist yet)."""
+ENCODER_ROOT = VAR / "encoder"
+ENCODER_DIR_ENV = "PMN_ENCODER_DIR"
+
+
+def _read_encoder(directory: Path) -> tuple[Path, str] | None:
+    """(directory, encoder hash) when ``directory`` holds a prepared encoder, else None."""
+    manifest = directory / "manifest.json"
+    if not (manifest.is_file() and (directory / "model.onnx").is_file()):
+        return None
+    try:
+        return directory, str(json.loads(manifest.read_text(encoding="utf-8"))["encoder_hash"])
+    except (ValueError, KeyError):
+        return None
+
+
+def ensure_encoder(root: Path | None = None, quiet: bool = False) -> tuple[Path, str]:
+    """Prepare the NLU encoder directory if needed; return (directory, encoder hash).
+
+    The Rasa featurizer (nlu/components/sentence_featurizer.py) loads all-MiniLM-L6-v2 from
+    ``var/encoder/<hash[:16]>/`` (ONNX graph + tokenizer + manifest). The engine env cannot
+    build it (no torch, no packaged model), so the app env does: ``python -m nlu.encoder_build``
+    (cheap when it is already there: it hashes the files and returns). Env PMN_ENCODER_DIR set
+    to a prepared encoder directory is used as is; set to another path, it is the root.
+    """
+    configured = os.environ.get(ENCODER_DIR_ENV)
+    if root is None and configured:
+        found = _read_encoder(Path(configured))
+        if found is not None:
+            return found
+    root = Path(root or configured or ENCODER_ROOT)
+    app_python = APP_BIN / "python"
+    with _file_lock(VAR / ".encoder.lock"):
+        if not app_python.exists():
+            pointer = root / "CURRENT"
+            found = _read_encoder(root / pointer.read_text().strip()) if pointer.is_file() else None
+            if found is None:
+                raise RuntimeError(
+                    f"No NLU encoder under {root} and no app env to prepare it: run `make setup`"
+                    " then `make train` (or `make encoder`)"
+                )
+            return found
+        proc = subprocess.run(
+            [str(app_python), "-m", "nlu.encoder_build", "--root", str(root)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"},
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"encoder preparation failed: {(proc.stderr or '')[-3000:]}")
+        result = json.loads(proc.stdout.strip().splitlines()[-1])
+    if not quiet:
+        print(f"encoder ready: {result['dir']}", flush=True)
+    return Path(result["dir"]), str(result["hash"])
+
+
+def model_hash(encoder_hash: str, root: Path = ROOT) -> str:
+    """Short sha256 over the model inputs (MODEL_INPUTS) and the encoder hash."""
+    digest = hashlib.sha256(content_hash(MODEL_INPUTS, root).encode())
+    digest.update(b"\0encoder:" + encoder_hash.encode())
+    return digest.hexdigest()[:16]
+
+
+def model_path(models_dir: Path | None = None, encoder_hash: str | None = None) -> Path:
+    """Path of the trained model for the current inputs (may not exist yet).
+
+    Without ``encoder_hash`` the encoder is prepared first (see ensure_encoder)."""
     models_dir = models_dir or VAR / "models"
-    return models_dir / f"pmn-{content_hash(MODEL_INPUTS)}.tar.gz"
+    if encoder_hash is None:
+        encoder_hash = ensure_encoder(quiet=True)[1]
+    return models_dir / f"pmn-{model_hash(encoder_hash)}.tar.gz"
 
 
 def ensure_model(models_dir: Path | None = None, quiet: bool = False) -> Path:
-    """Train the Rasa model only when its inputs changed; return the model archive path."""
-    target = model_path(models_dir)
+    """Train the Rasa model only when its inputs or the encoder changed; return its path."""
+    encoder_dir, encoder_hash = ensure_encoder(quiet=quiet)
+    target = model_path(models_dir, encoder_hash)
     with _file_lock(target.parent / ".train.lock"):
         if target.exists():
             if not quiet:
@@ -106,7 +175,7 @@ def ensure_model(models_dir: Path | None = None, quiet: bool = False) -> Path:
             "--fixed-model-name",
             target.name.removesuffix(".tar.gz"),
         ]
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "PYTHONPATH": str(ROOT), ENCODER_DIR_ENV: str(encoder_dir)}
         proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=quiet, text=True)
         if proc.returncode != 0 or not target.exists():
             detail = (proc.stdout or "")[-3000:] + (proc.stderr or "")[-3000:] if quiet else ""
@@ -253,13 +322,15 @@ def wait_ready(
     return ready
 
 
-if __name__ == "__main__":  # `python scripts/stack.py model|model-path|index|hash`
+if __name__ == "__main__":  # `python scripts/stack.py model|model-path|encoder|index|hash`
     what = sys.argv[1] if len(sys.argv) > 1 else "hash"
-    if what == "model":
+    if what == "encoder":  # prepare var/encoder/<hash> (app env), print its path
+        print(ensure_encoder(quiet=True)[0])
+    elif what == "model":
         ensure_model()
     elif what == "model-path":  # train if needed, print only the path (for make targets)
         print(ensure_model(quiet=True))
     elif what == "index":
         ensure_index()
     else:
-        print(content_hash(MODEL_INPUTS))
+        print(model_hash(ensure_encoder(quiet=True)[1]))

@@ -71,6 +71,9 @@ def run_cross_validation(folds: int, out: Path) -> None:
         "--out", str(out), "--no-plot",
     ]  # fmt: skip
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    from scripts.stack import ensure_encoder  # the MiniLM featurizer's encoder (app env builds it)
+
+    env["PMN_ENCODER_DIR"] = str(ensure_encoder(quiet=True)[0])
     out.mkdir(parents=True, exist_ok=True)
     with open(out / "rasa.log", "w", encoding="utf-8") as log:
         subprocess.run(cmd, check=True, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
