@@ -39,8 +39,11 @@ def _smoke_config(tmp: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def smoke_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from scripts.stack import ensure_encoder
+
     tmp = tmp_path_factory.mktemp("nlu_smoke")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    encoder_dir, _ = ensure_encoder(quiet=True)  # what `make train` prepares (app env)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PMN_ENCODER_DIR": str(encoder_dir)}
     cmd = [
         sys.executable, "-m", "rasa", "train", "nlu",
         "--config", str(_smoke_config(tmp)),
@@ -62,6 +65,20 @@ def _parse_all(model: Path, texts: list[str]) -> list[dict[str, Any]]:
         return [await agent.parse_message(t) for t in texts]
 
     return asyncio.run(run())
+
+
+def test_smoke_model_records_its_encoder(smoke_model: Path) -> None:
+    """The trained pipeline includes the MiniLM featurizer and records the encoder hash."""
+    import tarfile
+
+    from scripts.stack import ensure_encoder
+
+    with tarfile.open(smoke_model) as tar:
+        names = [m.name for m in tar.getmembers() if m.name.endswith("/encoder.json")]
+        assert len(names) == 1, names
+        recorded = json.loads(tar.extractfile(names[0]).read())  # type: ignore[union-attr]
+        assert not [m.name for m in tar.getmembers() if m.name.endswith(".onnx")]
+    assert recorded["encoder_hash"] == ensure_encoder(quiet=True)[1]
 
 
 def test_pipeline_emits_entities_and_triage(smoke_model: Path) -> None:
