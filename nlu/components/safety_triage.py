@@ -8,6 +8,13 @@ result under ``triage`` ({"category", "subtype", "start", "end", "matched", "exp
 A red-flag intent predicted by the classifier alone is demoted unless `model_red_flags: keep`
 (see get_default_config); it is then recorded under ``triage`` with "source": "model".
 The gateway runs the same screen when Rasa is unreachable.
+
+With ``semantic: true`` (the default) the screen's semantic layer (``nlu.triage_semantic``:
+nearest neighbours in ``nlu/triage_bank.yml`` on the MiniLM encoder prepared by ``make train``)
+runs after the rules and can add a crisis or emergency finding the rules missed; it is built
+once, when the component is created, from ``encoder_dir`` (default: env PMN_ENCODER_DIR, else
+var/encoder). A missing encoder stops the model from loading with an error naming the make
+target; ``semantic: false`` keeps the rules alone.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from nlu import triage
 from nlu.triage import CATEGORIES, screen
 
 TRIAGE_KEY = "triage"
@@ -54,6 +62,10 @@ class SafetyTriage(GraphComponent, IntentClassifier):
             # questions (docs/evaluation.md), hence "confirm".
             "model_red_flags": "confirm",
             "fallback_threshold": 0.4,
+            # Semantic layer after the rules (nlu/triage_semantic.py); encoder_dir None means
+            # env PMN_ENCODER_DIR, else var/encoder (its CURRENT encoder).
+            "semantic": True,
+            "encoder_dir": None,
         }
 
     @classmethod
@@ -77,6 +89,13 @@ class SafetyTriage(GraphComponent, IntentClassifier):
     def __init__(self, config: dict[str, Any]) -> None:
         self.component_config = {**self.get_default_config(), **config}
         self.validate_config(self.component_config)
+        if self.component_config["semantic"]:
+            if not triage.semantic_enabled():
+                from nlu.triage_semantic import from_encoder_dir
+
+                triage.enable_semantic(from_encoder_dir(self.component_config["encoder_dir"]))
+        else:
+            triage.enable_semantic(None)
 
     @classmethod
     def create(
