@@ -1,4 +1,8 @@
-"""Fixtures shared by the browser tests: one headless Chromium for the whole session."""
+"""Fixtures shared by the browser tests: one headless Chromium for the tests under tests/e2e.
+
+Package scope, not session: Playwright's sync API keeps an asyncio loop marked as running on the
+main thread while it is open, so it must be closed before the unit tests (which call
+``asyncio.run``) start."""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ import pytest
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
     """A Playwright Browser on Debian's Chromium; each test opens its own context."""
     sync_api = pytest.importorskip("playwright.sync_api")
