@@ -88,12 +88,12 @@ validate: setup ## Validate the knowledge repository (schema, vocabularies, sour
 
 eval: eval-nlu eval-retrieval ## All evaluations (results in docs/evaluation.md)
 
-eval-nlu: setup ## NLU intent/entity/triage evaluation
+eval-nlu: setup ## NLU intent CV, entities, red-flag triage (writes docs/evaluation.md)
 	@$(APP_PY) scripts/stack.py encoder >/dev/null
 	$(ENGINE_PY) -m eval.nlu
 
-eval-retrieval: setup ## Retrieval Recall@k / MRR / nDCG vs baselines
-	$(APP_PY) -m eval.retrieval
+eval-retrieval: setup ## Retrieval Recall@k / MRR / nDCG vs baselines (writes docs/evaluation.md)
+	$(APP_PY) -m eval.retrieval --write-docs
 
 bench: setup ## Benchmarks (tables in docs/benchmarks.md)
 	$(APP_PY) -m bench
