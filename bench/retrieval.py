@@ -304,8 +304,12 @@ def render(results: list[dict[str, Any]], args: argparse.Namespace) -> str:
     ]
     for r in results:
         params = r["index_params"]
+        storage = params.get("storage", "flat")
+        rerank = f", exact re-rank of {params['rerank']}" if "rerank" in params else ""
         index = r["index_type"] + (
-            f" (nlist {params['nlist']}, nprobe {params['nprobe']})" if "nlist" in params else ""
+            f" (nlist {params['nlist']}, nprobe {params['nprobe']}, {storage}{rerank})"
+            if "nlist" in params
+            else ""
         )
         recall = f"{r['ann_recall@10']:.3f}" if "ann_recall@10" in r else "exact"
         lat, only = r["latency_ms"], r["search_ms"]

@@ -64,6 +64,7 @@ class SearchConfig:
     abstain_below: float = 0.20
     ann_threshold: int = 50_000
     ann: str = "ivf"
+    ivf_storage: str = "sq8"
 
     def __post_init__(self) -> None:
         if self.fusion not in {"weighted", "rrf"}:
@@ -203,6 +204,7 @@ class HybridSearch:
             digest,
             ann_threshold=config.ann_threshold,
             ann=config.ann,
+            ivf_storage=config.ivf_storage,
         )
         index.save(directory)
         return cls(resources, index, embedder, rules, config, rebuilt=True)
@@ -228,6 +230,7 @@ class HybridSearch:
             content_hash(ids, texts),
             ann_threshold=config.ann_threshold,
             ann=config.ann,
+            ivf_storage=config.ivf_storage,
         )
         return cls(resources, index, embedder, rules, config, rebuilt=True)
 
@@ -250,24 +253,34 @@ class HybridSearch:
             return _Scored(np.zeros(0, dtype=np.int64), empty, empty, empty, empty)
         c = min(cfg.candidates, n_allowed)
         qv = self._query_vector(query)
-        bm25_all = self.keyword.scores(query) if mode != "dense" else None
+        # the BM25-only baseline needs every score (it fills up with zero-score documents);
+        # hybrid search asks the keyword index for its top candidates and a few scores only,
+        # which avoids N-length passes on large collections (see retrieval.keyword)
+        bm25_all = self.keyword.scores(query) if mode == "bm25" else None
         parts: list[np.ndarray] = []
         if mode != "bm25":
             _, rows = self.index.search(qv[None, :], c, allowed=allowed)
             parts.append(rows[0][rows[0] >= 0])
+        if mode == "hybrid":
+            parts.append(self.keyword.top_rows(query, c, allowed, n_allowed)[0])
         if bm25_all is not None:
             positive = np.flatnonzero(bm25_all > 0)
             positive = positive[allowed[positive]]
             if len(positive) > c:
                 positive = positive[np.argpartition(-bm25_all[positive], c - 1)[:c]]
             parts.append(positive)
-            if mode == "bm25" and len(positive) < c:
+            if len(positive) < c:
                 # BM25 alone ranks zero-score documents last, in index order
                 rest = np.flatnonzero(allowed & (bm25_all <= 0))[: c - len(positive)]
                 parts.append(rest)
         rows = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
         cosine = self.index.reconstruct(rows) @ qv
-        bm25 = bm25_all[rows] if bm25_all is not None else np.zeros(len(rows), np.float32)
+        if bm25_all is not None:
+            bm25 = bm25_all[rows]
+        elif mode == "hybrid":
+            bm25 = self.keyword.scores_at(query, rows)
+        else:
+            bm25 = np.zeros(len(rows), np.float32)
         sat = bm25 / (bm25 + cfg.bm25_saturation)
         if mode == "dense":
             relevance = cosine.copy()

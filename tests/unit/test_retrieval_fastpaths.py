@@ -89,3 +89,33 @@ def test_terms_in_row_equals_tokenising_the_document(seed: int) -> None:
         doc_terms = set(tokenize(texts[row]))
         expected = [t for t in index.query_terms(query) if t in doc_terms]
         assert index.terms_in_row(query, row) == expected
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_sparse_bm25_top_rows_equal_dense_scoring(seed: int) -> None:
+    """The threshold-algorithm/MaxScore path returns a correct top-c: the dense scores of its
+    rows, the same multiset of scores as the dense top-c, only allowed rows, rows ascending."""
+    resources = generate(3000, seed=seed)
+    texts = [keyword_text(r, RULES) for r in resources]
+    sparse = KeywordIndex.build(texts, sparse_min=0)
+    dense = KeywordIndex.build(texts, sparse_min=10**9)
+    assert sparse.sparse and not dense.sparse
+    rng = np.random.default_rng(seed)
+    vocab = sorted({t for text in texts for t in tokenize(text)})
+    for trial in range(120):
+        query = " ".join(rng.choice(vocab, int(rng.integers(1, 9))))
+        density = [1.0, 0.5, 0.1, 0.01][trial % 4]
+        allowed = rng.random(len(texts)) < density
+        c = int(rng.choice([1, 5, 100, 400]))
+        scores = dense.scores(query)
+        positive = np.flatnonzero((scores > 0) & allowed)
+        want = np.sort(scores[positive])[::-1][:c]
+        for index in (sparse, dense):
+            rows, got = index.top_rows(query, c, allowed)
+            assert np.all(np.diff(rows) > 0) and allowed[rows].all(), query
+            np.testing.assert_array_equal(got, scores[rows])  # bit for bit
+            np.testing.assert_array_equal(np.sort(got)[::-1], want)
+        some = rng.choice(len(texts), 50, replace=False)
+        np.testing.assert_array_equal(sparse.scores_at(query, some), scores[some])
+    # the thread's scratch accumulator is left all zero
+    assert not sparse._scratch().any()

@@ -192,3 +192,37 @@ def test_ivf_filtered_search_above_the_exact_bound_keeps_recall() -> None:
     assert all(set(a) <= set(rows) for a in approx)
     recall = np.mean([len(set(a) & set(e)) / 10 for a, e in zip(approx, exact, strict=True)])
     assert recall >= 0.9
+
+
+@pytest.mark.parametrize("storage", ["flat", "sq8"])
+def test_ivf_storage_scores_are_exact_inner_products_and_round_trip(storage: str, tmp_path) -> None:
+    vectors = _clustered(3000)
+    queries = _clustered(15, seed=5)
+    allowed = np.random.default_rng(3).random(3000) < 0.6
+    index = VectorIndex.build(
+        vectors, _ids(3000), "m", "h", index_type="ivf", nlist=32, nprobe=32, ivf_storage=storage
+    )
+    assert index.params["storage"] == storage
+    assert ("rerank" in index.params) == (storage == "sq8")
+    exact = np.argsort(-(queries @ vectors.T), axis=1)[:, :10]
+    for mask in (None, allowed):
+        scores, rows = index.search(queries, 10, allowed=mask)
+        # every list probed: sq8 codes only propose candidates, the returned scores are the
+        # float32 inner products, so the ranking is the exact one
+        np.testing.assert_allclose(
+            scores, np.einsum("qd,qkd->qk", queries, vectors[rows]), atol=1e-5
+        )
+        if mask is None:
+            recall = np.mean([len(set(a) & set(e)) / 10 for a, e in zip(rows, exact, strict=True)])
+            assert recall >= 0.99
+        else:
+            assert mask[rows].all()
+    np.testing.assert_array_equal(index.reconstruct(np.array([5, 17])), vectors[[5, 17]])
+    loaded = VectorIndex.load(index.save(tmp_path / storage))
+    assert loaded.params == index.params and loaded.refined == (storage == "sq8")
+    np.testing.assert_array_equal(loaded.search(queries, 10)[1], index.search(queries, 10)[1])
+
+
+def test_ivf_storage_is_validated() -> None:
+    with pytest.raises(ValueError, match="ivf_storage"):
+        VectorIndex.build(_vectors(100), _ids(100), "m", "h", index_type="ivf", ivf_storage="pq")
