@@ -42,16 +42,19 @@ def load_services(settings: Settings) -> GatewayServices:
 
 
 def enable_semantic_triage(embedder: Any) -> bool:
-    """Let the gateway's own red-flag screen (used when Rasa is unreachable) run the semantic
-    layer after the rules, on the embedding model the search has loaded. Its ONNX query
-    session is used when there is one (batches do not load torch). Returns False, logged, when
-    the layer cannot be built: the rules then screen alone."""
+    """Let the gateway's own red-flag screen (used when Rasa is unreachable) run the learned
+    triage layer (nlu/triage_model.py) with the rules, on the embedding model the search has
+    loaded. Its ONNX query session is used when there is one (batches do not load torch). The
+    layer is tried once on a probe sentence. Returns False, logged, when it cannot be built or
+    fails: the rules then screen alone."""
     from nlu import triage
-    from nlu.triage_semantic import SemanticScreen
+    from nlu.triage_model import load_model
 
     encoder = getattr(embedder, "queries", None) or embedder
     try:
-        triage.enable_semantic(SemanticScreen(encoder.encode))
+        layer = load_model(encoder.encode)
+        layer.check("is there a support group near me?")
+        triage.enable_semantic(layer)
     except Exception:  # noqa: BLE001 - the rules still screen every message
         log.exception("semantic triage unavailable; the gateway screens with the rules alone")
         return False

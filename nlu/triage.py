@@ -419,6 +419,24 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:i'?m|i\s+am)\s+not\s+(?:around|here)\b|\bthis\s+is\s+(?:my\s+)?goodbye\b",
     ),
     _r(
+        "crisis_explicit_more",
+        "crisis",
+        "suicidal",
+        True,
+        # Explicit wording the earlier rules missed (blind sets B-D): "take to kill me", "want
+        # to kill yourself", "tried to overdose", "thinking of overdosing", "suicide feels like
+        # the only option", "took a load of my painkillers on purpose".
+        r"\b(?:take|need|takes)\s+to\s+kill\s+(?:me|myself)\b|\bwant(?:s|ed|ing)?\s+to\s+kill\s+"
+        r"(?:yourself|themselves|oneself)\b|\b(?:tried|try|trying|attempted|attempting)\s+to\s+"
+        r"overdose\b|\b(?:thinking|thought|thinks)\s+(?:of|about)\s+(?:\w+\s+)?overdos\w*|"
+        r"\bsuicide\s+(?:feels|seems|is|looks)\s+(?:like\s+)?(?:the\s+|my\s+)?(?:only|best|easiest)\s+"
+        r"(?:option|way|answer|choice|thing)\b|\b(?:took|taken|swallowed)\s+(?:a\s+load|loads|"
+        r"a\s+handful|handfuls|a\s+bunch|a\s+lot|a\s+whole\s+(?:box|packet|bottle)|the\s+whole\s+"
+        r"(?:box|packet|bottle))\s+of\s+(?:my\s+|his\s+|her\s+|the\s+)?(?:\w+\s+)?(?:pills|tablets|"
+        r"meds|medication|painkillers|morphine|paracetamol)\b(?=[^.!?]{0,30}\b(?:on\s+purpose|"
+        r"deliberately|intentionally|to\s+(?:die|end|sleep))\b)",
+    ),
+    _r(
         "overdose_told",
         "crisis",
         "self_harm",
@@ -568,10 +586,15 @@ _RULES: tuple[_Rule, ...] = (
         r"\bspinal\s+cord\s+compression\b|\bsudden(?:ly)?\s+(?:very\s+)?confused\b",
         personal=True,
         # "the cakes collapsed", "our marquee collapsed": a thing, not a person
-        not_before=r"\b(?:the|a|an|our|their|three|two|some)\s+(?:\w+\s+)?(?!(?:patient|man|woman|lady|guy|"
-        r"nurse|boy|girl|baby|child|kid|person|driver|neighbou?r|son|daughter|mum|mom|dad|father|"
-        r"mother|husband|wife|partner|brother|sister|grandma|grandad|granddad|nan|friend|"
-        r"colleague|teenager|toddler)s?\b)\w+\s+(?:has\s+|had\s+|just\s+|have\s+)?$",
+        not_before=r"\b(?:the|a|an|our|their|three|two|some|my|his|her)\s+(?:\w+\s+)?(?!(?:patient|man|"
+        r"woman|lady|guy|nurse|boy|girl|baby|child|kid|person|driver|neighbou?r|son|daughter|mum|"
+        r"mom|mam|dad|father|mother|husband|wife|partner|brother|sister|grandma|grandad|granddad|"
+        r"grandmother|grandfather|grandson|granddaughter|nan|nana|friend|colleague|teenager|"
+        r"toddler|uncle|aunt|auntie|cousin|niece|nephew|boyfriend|girlfriend|fianc\w*|mate|"
+        r"flatmate|client|caller|carer|twin|stepdad|stepmum|stepmom|one|self|sibling|parent|has|had|"
+        r"have|just|is|was|suddenly)s?\b)"
+        r"\w+\s+(?:has\s+|had\s+|just\s+|have\s+|completely\s+|totally\s+)?$",
+        not_after=r"^\s*(?:financially|emotionally|mentally|in\s+(?:tears|laughter|a\s+heap))",
     ),
     _r(
         "cant_feel_legs",
@@ -853,7 +876,9 @@ _PAST_SENTENCE = re.compile(
     r"doing\s+(?:well|fine|great)\s+now|in\s+(?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december)|it\s+settled|(?:all|all\s+good|fine|ok|okay|"
     r"better)\s+now|seizure[\s-]*free|in\s+the\s+end|home\s+and\s+doing\s+well|(?:fully\s+)?"
-    r"recovered|never\s+happened\s+again|never\s+came\s+back)\b",
+    r"recovered|never\s+happened\s+again|never\s+came\s+back|there\s+was\s+a\s+time|"
+    r"in\s+(?:my|his|her|their)\s+(?:teens|twenties|thirties|forties|fifties|20s|30s|40s|50s)|"
+    r"long\s+behind\s+(?:me|us|him|her|them)|(?:is|are|now)\s+thriving)\b",
     _F,
 )
 _INFO_BEFORE = re.compile(
@@ -867,7 +892,58 @@ _INFO_BEFORE = re.compile(
     r"discloses?|raises?|express(?:es)?|talks?\s+about|present\s+with|have|has|get|complain\s+of)"
     r"\s+$|\b(?:read|learn|find\s+out|know)\s+(?:more\s+)?about\s+(?:how\s+)?(?:\w+\s+){0,2}$|"
     r"\b(?:signs?|symptoms?|indications?)\s+(?:that\s+)?(?:someone|somebody|a\s+person|people|"
-    r"patients?|a\s+patient|a\s+loved\s+one)\b[^.!?]{0,40}$",
+    r"patients?|a\s+patient|a\s+loved\s+one)\b[^.!?]{0,40}$|"
+    # Added after blind set D (carers' and helpline staff's questions about crisis topics).
+    r"\bhow\s+(?:would|do|can|could|will|should|might)\s+(?:i|we|you|someone|a\s+carer)\s+"
+    r"(?:know|tell|spot|recogni[sz]e|notice|detect|check|find\s+out|ask\b(?:\s+\w+){1,3}?\s+"
+    r"(?:if|whether|about))\b(?:(?!\b(?:i'?m|i\s+am|im|i'?ve|ive|myself|me|i)\b)[^.!?,;]){0,40}$|"
+    r"\b(?:calls|chats?|transcripts?|conversations|messages|cases|callers|clients)\s+"
+    r"(?:\w+\s+){0,2}(?:where|that|which|who|about|in\s+which)\s+"
+    r"(?:\w+\s+){0,2}(?:disclosed|disclose|discloses|mentioned|mention|mentions|report(?:s|ed)?|"
+    r"described|raised?|talk(?:s|ed)?\s+about|said|says|told\s+us|expressed|involve[sd]?|"
+    r"have\s+had|had|involving)\s+(?:\w+\s+){0,3}$|"
+    r"\bwhen\s+(?:a|the|our)?\s*(?:callers?|clients?|patients?|someone|people|users?)\s+"
+    r"(?:says?|tells?\s+(?:us|you)|mentions?|discloses?)\s+(?:that\s+)?(?:they|he|she)\s+"
+    r"(?:\w+\s+){0,2}$|"
+    r"\b(?:calls?|chats?|questions?|studies|debriefs?|conversations?)\s+(?:about|on|around|"
+    r"regarding|involving)\s+(?:\w+\s+){0,1}$|"
+    r"\bstud(?:y|ies)\s+(?:on|of|into)\s+(?:\w+\s+){0,2}$",
+    _F,
+)
+# "what are the signs of self-harm I should look out for?" (but not "I found signs of ...").
+_SIGNS_OF_BEFORE = re.compile(
+    r"\b(?:signs?|symptoms?|indicators?|red\s+flags?)\s+of\s+(?:\w+\s+)?$", _F
+)
+_SIGNS_SEEN = re.compile(
+    r"\b(?:found|find|noticed|notice|seen|saw|spotted|showing|shows|having|has|had|there\s+are|"
+    r"there'?s|clear|obvious|fresh|new)\s+(?:\w+\s+){0,2}$",
+    _F,
+)
+_ASKING = re.compile(
+    r"\?|\b(?:what|which|how|look\s+out|watch\s+(?:out\s+)?for|keep\s+an\s+eye|should\s+(?:i|we)|"
+    r"tell\s+me|any\s+(?:advice|guidance|info))\b",
+    _F,
+)
+# A statement in the first person ("I'm", "I want", "myself"): never vetoed as a topic.
+_FIRST_PERSON_STATEMENT = re.compile(
+    r"\b(?:i'?m|i\s+am|im|i'?ve|ive|i\s+have|i\s+feel|i\s+want|i\s+keep(?!\s+an\s+eye)|i\s+was|"
+    r"i'?ll|myself)\b",
+    _F,
+)
+# Someone in particular, now: "the caller I'm on with says she ...", "she has just ...".
+_DEFINITE_NOW = re.compile(
+    r"\b(?:the\s+(?:caller|client|patient|person)\b|(?:she|he)(?:'s|\s+is|\s+has|\s+says|"
+    r"\s+said|\s+just|\s+keeps)\b|on\s+the\s+(?:line|phone|chat)\b|\bnow\b)",
+    _F,
+)
+# Staff, training and research framing: the message is about the topic, not a person now.
+_TOPIC_FRAME = re.compile(
+    r"^\W*(?:staff|training|team|policy|research|audit|admin|volunteer\s+training)\s+"
+    r"(?:question|query|item|request|note)\b|\bfor\s+(?:the|our|my)\s+(?:team\s+|staff\s+)?"
+    r"(?:handbook|dissertation|thesis|training|policy|newsletter|audit|coursework|essay)\b|"
+    r"\b(?:team\s+meeting|helpline\s+staff|our\s+(?:staff|volunteers|team)|debrief\w*|"
+    r"retention\s+(?:rules?|polic\w+)|safeguarding\s+(?:wording|policy|procedure)|"
+    r"how\s+(?:should|do|can)\s+we\s+(?:word|respond|log|handle|record|reply))\b",
     _F,
 )
 
@@ -886,6 +962,12 @@ _HYPOTHETICAL_BEFORE = re.compile(
     r"[^.!?]{0,40}$",
     _F,
 )
+# "if my dad collapsed at home one day": the event itself is the hypothetical.
+_IF_WHO_BEFORE = re.compile(
+    r"\b(?:if|in\s+case|should)\s+(?:you|he|she|they|someone|somebody|a\s+patient|my\s+\w+)\s+"
+    r"(?:ever\s+|suddenly\s+|one\s+day\s+)?$",
+    _F,
+)
 
 
 # "a sepsis awareness leaflet", "the self-harm policy", "suicide prevention training": the red
@@ -896,11 +978,19 @@ _INFO_AFTER = re.compile(
     r"information|resources?)\b",
     _F,
 )
+# "what should make me call an ambulance", "when to ring 999": a question about when.
+_WHEN_TO_BEFORE = re.compile(
+    r"\b(?:when|whether)\s+(?:to|should\s+(?:i|we)|do\s+(?:i|we)|(?:i|we)\s+should)\s+$|"
+    r"\bmake\s+(?:me|us|you|someone)\s+$|\bwhat\s+(?:sorts?\s+of\s+|kinds?\s+of\s+)?(?:things|"
+    r"symptoms|signs)\b[^.!?]{0,40}$",
+    _F,
+)
 # Figures of speech around symptom words: "nearly had a heart attack at the price", "laughed so
 # hard she couldn't breathe", "a fit of the giggles".
 _IDIOM_BEFORE = re.compile(r"\b(?:nearly|almost|practically|half)\s*$", _F)
 _IDIOM_SENTENCE = re.compile(
-    r"\blaugh\w*|\bgiggl\w*|\bfit\s+of\s+(?:the\s+)?\w+|\b(?:film|movie|tv\s+show|series|episode|"
+    r"\blaugh\w*|\bgiggl\w*|\blol\b|\blmao\b|\bhaha\w*|\bfit\s+when\s+(?:he|she|i|they|we)\s+"
+    r"(?:saw|heard|found\s+out|got|read|opened)\b|\bfit\s+of\s+(?:the\s+)?\w+|\b(?:film|movie|tv\s+show|series|episode|"
     r"novel|soap|character|bloodbath|bake[\s-]*off)\b",
     _F,
 )
@@ -915,7 +1005,17 @@ def _sentence(norm: str, start: int, end: int) -> str:
 
 # "diagnosed in March ... and now I'm thinking about suicide": history told before a live event.
 _LIVE = re.compile(
-    r"\b(?:right\s+now|tonight|at\s+the\s+moment|currently|(?:and|but)\s+now)\b",
+    r"\b(?:right\s+now|tonight|at\s+the\s+moment|currently|(?:and|but|again)\s+now|these\s+days|"
+    r"lately|(?:thinking|feeling)\s+(?:about\s+)?(?:it|that|this)\s+again|like\s+that\s+again)\b",
+    _F,
+)
+
+
+# "I feel like a burden on my daughter, are there services that could help with lifts?": the
+# burden is named to ask for practical help (blind set D, C); any other crisis cue still fires.
+_PRACTICAL_HELP = re.compile(
+    r"\b(?:services?|lifts?|transport|cleaning|cleaners?|respite|a\s+break|grants?|benefits|"
+    r"allowance|volunteer\s+drivers?|home\s+help|meals|shopping|childcare|more\s+help\s+so)\b",
     _F,
 )
 
@@ -924,7 +1024,24 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
     """True when a crisis/emergency match is history or the topic of an information request."""
     if rule.category == "medical_advice":
         return False
-    if _INFO_BEFORE.search(norm[max(0, start - 60) : start]):
+    if _INFO_BEFORE.search(norm[max(0, start - 80) : start]):
+        return True
+    live = bool(_LIVE.search(norm))
+    sentence = _sentence(norm, start, end)
+    if (
+        _TOPIC_FRAME.search(norm)
+        and not live
+        and not _DEFINITE_NOW.search(norm)
+        and not _FIRST_PERSON_STATEMENT.search(sentence)
+    ):
+        return True
+    before = norm[max(0, start - 40) : start]
+    signs = _SIGNS_OF_BEFORE.search(before)
+    if signs and not _SIGNS_SEEN.search(before[: signs.start()]) and _ASKING.search(sentence):
+        return True
+    if rule.rule == "burden" and _PRACTICAL_HELP.search(norm):
+        return True
+    if rule.category == "emergency" and _WHEN_TO_BEFORE.search(norm[max(0, start - 60) : start]):
         return True
     if _INFO_AFTER.search(norm[end : end + 30]):
         return True
@@ -934,6 +1051,12 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
         if _IDIOM_SENTENCE.search(_sentence(norm, start, end)):
             return True
     if rule.category == "emergency" and _HYPOTHETICAL_BEFORE.search(norm[max(0, start - 60) : end]):
+        return True
+    if (
+        rule.category == "emergency"
+        and _IF_WHO_BEFORE.search(norm[max(0, start - 40) : start])
+        and not live
+    ):
         return True
     sentence = _sentence(norm, start, end)
     return bool(_PAST_SENTENCE.search(sentence)) and not _LIVE.search(sentence)
@@ -1027,11 +1150,47 @@ _REASSURED = re.compile(
 )
 
 
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|ill|me|myself|my\s+self)\b", _F)
+
+
+def learned_veto_allowed(result: TriageResult, text: str) -> bool:
+    """May the trained classifier veto this rule finding when it is confident the message is
+    not a red flag? Never for medical advice or the classifier's own findings, and never for an
+    explicit statement in the first person ("I want to kill myself"); an explicit finding about
+    someone else only in an information question ("what are the signs of self-harm?")."""
+    if result.category not in _URGENT or result.rule == "semantic":
+        return False
+    norm = _normalise(text)
+    sentence = _sentence(norm, result.start, result.end)
+    if result.explicit and _FIRST_PERSON.search(sentence):
+        return False
+    # an explicit finding about someone else: only when the message asks for information
+    return not result.explicit or bool(_INFO_QUESTION.search(norm))
+
+
+# A question about what to look for ("how would I know if he was becoming suicidal?", "what
+# breathing changes would mean she needs urgent help?"): asked about a topic, not a state.
+_LOOK_FOR_QUESTION = re.compile(
+    r"\bhow\s+(?:would|do|can|could|will|should|might)\s+(?:i|we|you)\s+(?:know|tell\s+(?:if|when|"
+    r"whether)|spot|recogni[sz]e|notice)\b|\b(?:what|which)\s+(?:\w+\s+){0,2}(?:signs?|symptoms?|"
+    r"changes|things)\s+(?:of|would|should|might|mean|to\s+(?:look|watch))\b",
+    _F,
+)
+
+
 def _semantic_vetoed(category: str, norm: str) -> bool:
     """The rules' context checks, applied to a semantic finding (its span is the whole text):
-    an information question that names no person, and for emergencies history, reassurance
-    and hypotheticals."""
+    an information question that names no person, staff/training framing and questions about
+    what to look for (unless the message says something in the first person or about someone
+    now), and for emergencies history, reassurance and hypotheticals."""
     if not PERSONAL.search(norm) and _INFO_QUESTION.search(norm):
+        return True
+    if (
+        (_TOPIC_FRAME.search(norm) or _LOOK_FOR_QUESTION.search(norm))
+        and not _LIVE.search(norm)
+        and not _DEFINITE_NOW.search(norm)
+        and not _FIRST_PERSON_STATEMENT.search(norm)
+    ):
         return True
     if category == "emergency":
         return bool(_PAST_SENTENCE.search(norm) or _REASSURED.search(norm))
@@ -1041,22 +1200,33 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
 def screen_all(text: str) -> list[TriageResult]:
     """One finding per category present in ``text``, most urgent first; [] when none.
 
-    The rules run first; when they find no crisis or emergency and the semantic layer is
-    enabled, it may add one (``rule`` "semantic", ``explicit`` False, the span is the whole
-    text). A failing encoder never breaks the screen: the rules' answer stands (logged).
+    The rules run first, then the enabled layer (the trained classifier of
+    ``nlu.triage_model``, or the older nearest-neighbour ``nlu.triage_semantic``):
+    - it may add a finding for a category the rules did not find (``rule`` "semantic",
+      ``explicit`` False, the span is the whole text), unless the rules' context checks veto it
+      (an information question naming no person; for emergencies history, reassurance, "if
+      ever");
+    - the classifier may veto a rule's crisis/emergency finding when every sentence of the
+      message is confidently harmless (P(none) >= its ``veto_threshold``), but never an
+      explicit first-person statement (``learned_veto_allowed``).
+    A failing encoder never breaks the screen: the rules' answer stands (logged).
     """
     results = screen_all_rules(text)
     layer = _semantic
     if layer is None or not isinstance(text, str) or not text.strip():
         return results
-    if any(r.category in _URGENT for r in results):
-        return results
+    is_knn = not hasattr(layer, "veto_threshold")
+    if is_knn and any(r.category in _URGENT for r in results):
+        return results  # the nearest-neighbour layer only adds to a rules' miss
     try:
         match = layer.check(text)
     except Exception:  # noqa: BLE001 - safety screen must answer with the rules alone
         log.exception("semantic triage failed; using the rules alone")
         return results
-    if match.category is None:
+    veto_at = getattr(layer, "veto_threshold", None)
+    if veto_at is not None and match.category is None and match.neg >= veto_at:
+        results = [r for r in results if not learned_veto_allowed(r, text)]
+    if match.category is None or any(r.category == match.category for r in results):
         return results
     if _semantic_vetoed(match.category, _normalise(text)):
         return results

@@ -1,5 +1,9 @@
 """Semantic layer of the red-flag triage: nearest neighbours in a labelled bank of sentences.
 
+Superseded in Rasa and the gateway by the trained classifier of ``nlu.triage_model`` (better
+leave-one-set-out recall, eval/nlu/triage_loso.md); kept as the baseline that
+``python -m eval.nlu.loso`` reports and for ``eval.nlu.calibrate_semantic``.
+
 The regex rules in ``nlu.triage`` catch what is said plainly; people in crisis or describing an
 emergency often say it in words no rule lists ("the pillow is soaked red", "nobody would notice
 if I vanished"). This layer embeds the message with all-MiniLM-L6-v2 (``nlu.encoder``) and

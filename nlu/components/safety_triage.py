@@ -9,12 +9,14 @@ A red-flag intent predicted by the classifier alone is demoted unless `model_red
 (see get_default_config); it is then recorded under ``triage`` with "source": "model".
 The gateway runs the same screen when Rasa is unreachable.
 
-With ``semantic: true`` (the default) the screen's semantic layer (``nlu.triage_semantic``:
-nearest neighbours in ``nlu/triage_bank.yml`` on the MiniLM encoder prepared by ``make train``)
-runs after the rules and can add a crisis or emergency finding the rules missed; it is built
-once, when the component is created, from ``encoder_dir`` (default: env PMN_ENCODER_DIR, else
-var/encoder). A missing encoder stops the model from loading with an error naming the make
-target; ``semantic: false`` keeps the rules alone.
+With ``semantic: true`` (the default) the screen's learned layer (``nlu.triage_model``: a
+logistic regression on the MiniLM sentence vector, scored per message and per sentence, on the
+encoder prepared by ``make train``) runs with the rules: it can add a crisis, emergency or
+medical-advice finding the rules missed and veto a rule finding that is not an explicit
+first-person statement when the message is confidently harmless. It is built once, when the
+component is created, from ``encoder_dir`` (default: env PMN_ENCODER_DIR, else var/encoder). A
+missing encoder stops the model from loading with an error naming the make target;
+``semantic: false`` keeps the rules alone.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ class SafetyTriage(GraphComponent, IntentClassifier):
             # questions (docs/evaluation.md), hence "confirm".
             "model_red_flags": "confirm",
             "fallback_threshold": 0.4,
-            # Semantic layer after the rules (nlu/triage_semantic.py); encoder_dir None means
+            # Learned layer with the rules (nlu/triage_model.py); encoder_dir None means
             # env PMN_ENCODER_DIR, else var/encoder (its CURRENT encoder).
             "semantic": True,
             "encoder_dir": None,
@@ -91,7 +93,7 @@ class SafetyTriage(GraphComponent, IntentClassifier):
         self.validate_config(self.component_config)
         if self.component_config["semantic"]:
             if not triage.semantic_enabled():
-                from nlu.triage_semantic import from_encoder_dir
+                from nlu.triage_model import from_encoder_dir
 
                 triage.enable_semantic(from_encoder_dir(self.component_config["encoder_dir"]))
         else:

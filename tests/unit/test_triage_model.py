@@ -1,0 +1,287 @@
+"""The learned triage layer (nlu/triage_model.py): deterministic behaviour on a fake encoder and
+hand-set weights (sentence-level scoring, thresholds, the veto and its limits, persistence), and
+the packaged model on the real MiniLM encoder when one is prepared."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from nlu import triage
+from nlu.triage_model import (
+    CLASSES,
+    MODEL_JSON,
+    MODEL_NPZ,
+    TriageModel,
+    features,
+    hashed_ngrams,
+    load_model,
+    split_units,
+)
+
+AXES = ("sleep", "bleed", "dose", "other")
+
+
+def fake_encode(texts: list[str]) -> np.ndarray:
+    """Bag of words on four axes: 3 per keyword, 0.2 per other word (then unit length), so a
+    keyword drowns in a long message but stands out in a short sentence."""
+    out = np.zeros((len(texts), len(AXES)), dtype=np.float32)
+    for row, text in enumerate(texts):
+        for word in text.lower().split():
+            hits = [col for col, key in enumerate(AXES[:-1]) if key in word]
+            for col in hits:
+                out[row, col] += 3.0
+            if not hits:
+                out[row, -1] += 0.2
+        if not out[row].any():
+            out[row, -1] = 1.0
+    return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+# logits: none <- other, crisis <- sleep, emergency <- bleed, medical_advice <- dose
+COEF = 8.0 * np.array([[0, 0, 0, 1], [1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0]], dtype=np.float32)
+META = {
+    "classes": list(CLASSES),
+    "thresholds": {"crisis": 0.6, "emergency": 0.6, "medical_advice": 0.7},
+    "veto_none": 0.95,
+    "features": {"dense_weight": 1.0, "hash_dim": 0},
+    "sentence_level": True,
+}
+
+
+@pytest.fixture
+def model() -> TriageModel:
+    return TriageModel(fake_encode, COEF, np.zeros(4, dtype=np.float32), dict(META))
+
+
+@pytest.fixture
+def restore_layer():  # type: ignore[no-untyped-def]
+    previous = triage._semantic
+    yield
+    triage.enable_semantic(previous)
+
+
+def test_split_units_keeps_the_message_and_its_real_sentences() -> None:
+    assert split_units("hello there") == ["hello there"]
+    text = "Can you find trials in Leeds? Honestly I just want to sleep forever. ok"
+    units = split_units(text)
+    assert units[0] == text
+    assert units[1:] == ["Can you find trials in Leeds?", "Honestly I just want to sleep forever."]
+    assert split_units("one - two three four - five six seven")[1:] == [
+        "two three four",
+        "five six seven",
+    ]
+
+
+def test_a_red_flag_buried_in_one_sentence_fires(model: TriageModel) -> None:
+    text = (
+        "Where is the nearest support group for carers of people with lung cancer? Is it near "
+        "a bus stop and open on Saturdays? I want to sleep forever."
+    )
+    # the whole message is mostly harmless words: alone it stays below the threshold ...
+    whole = model.unit_proba([text], fake_encode([text]))[0]
+    assert whole[CLASSES.index("crisis")] < 0.6
+    # ... but its last sentence fires, and is named as the unit that scored
+    match = model.check(text)
+    assert match.category == "crisis"
+    assert match.nearest == "I want to sleep forever."
+    model.sentence_level = False
+    assert model.check(text).category is None
+
+
+def test_thresholds_and_urgency_order(model: TriageModel) -> None:
+    assert model.check("hello").category is None
+    assert model.check("it will not stop, the bleed").category == "emergency"
+    assert model.check("what dose should I take").category == "medical_advice"
+    # two categories fire (in different sentences): the most urgent wins
+    both = "I want to sleep. The bleed is everywhere now."
+    assert model.check(both).category == "crisis"
+    model.thresholds["crisis"] = 1.01
+    assert model.check(both).category == "emergency"
+
+
+def test_scores_are_deterministic(model: TriageModel) -> None:
+    texts = ["I want to sleep forever", "the bleed will not stop", "a dose question", "hi"]
+    first = [(s["crisis"], s["emergency"], s["none"]) for s in model.scores(texts)]
+    again = [(s["crisis"], s["emergency"], s["none"]) for s in model.scores(list(texts))]
+    assert first == again
+    one_by_one = [model.scores([t])[0]["crisis"] for t in texts]
+    assert np.allclose(one_by_one, [f[0] for f in first], atol=1e-6)
+
+
+def test_hashed_ngrams_are_stable_and_normalised() -> None:
+    spec = {"hash_dim": 1 << 12, "word_ngrams": True, "char_range": [3, 4]}
+    a = hashed_ngrams("Can't breathe", spec)
+    assert a == hashed_ngrams("can\u2019t BREATHE", spec)  # case and apostrophe folded
+    assert np.isclose(sum(v * v for v in a.values()), 1.0)
+    assert hashed_ngrams("x", {"hash_dim": 0}) == {}
+    x = features(["Can't breathe"], fake_encode(["Can't breathe"]), spec)
+    assert x.shape == (1, 4 + (1 << 12))
+
+
+def test_screen_adds_the_layers_finding_and_keeps_rules(
+    model: TriageModel, restore_layer: None
+) -> None:
+    text = "I just want to sleep"
+    assert triage.screen_rules(text) is None
+    triage.enable_semantic(model)
+    found = triage.screen(text)
+    assert found is not None and (found.category, found.rule) == ("crisis", "semantic")
+    # medical advice from the layer when the rules found none
+    advice = triage.screen("a dose question for my oncologist")
+    assert advice is not None and advice.category == "medical_advice"
+    # the rules' context checks still apply to the layer's finding: an information question
+    # naming no person
+    assert triage.screen("what does sleep deprivation do?") is None
+
+
+def test_veto_removes_indirect_rule_findings_but_never_explicit_first_person(
+    model: TriageModel, restore_layer: None
+) -> None:
+    indirect = "feel like a burden lately"  # rule 'burden' (indirect crisis), 'other' axis
+    explicit = "I want to kill myself"  # rule 'kill_self', explicit, first person
+    third_question = "what are the warning signs someone wants to kill himself?"
+    assert triage.screen_rules(indirect) is not None
+    triage.enable_semantic(model)
+    assert model.check(indirect).neg >= 0.95
+    assert triage.screen(indirect) is None  # vetoed: P(none) high, not explicit
+    assert triage.screen(explicit) is not None  # never vetoed
+    ruled = triage.screen_rules(third_question)
+    if ruled is not None:  # explicit about someone else, in a question: may be vetoed
+        assert triage.learned_veto_allowed(ruled, third_question)
+    model.veto_threshold = None
+    assert triage.screen(indirect) is not None  # no veto level: rules stand
+
+
+def test_learned_veto_allowed_limits() -> None:
+    def rule(text: str) -> triage.TriageResult:
+        found = triage.screen_rules(text)
+        assert found is not None, text
+        return found
+
+    assert not triage.learned_veto_allowed(rule("I want to kill myself"), "I want to kill myself")
+    text = "my mum says she wants to kill herself"  # explicit, third person, not a question
+    assert not triage.learned_veto_allowed(rule(text), text)
+    adv = "what dose of dexamethasone should I take?"
+    assert not triage.learned_veto_allowed(rule(adv), adv)  # medical advice: never
+
+
+def test_a_failing_encoder_leaves_the_rules_answer(restore_layer: None) -> None:
+    def broken(texts: list[str]) -> np.ndarray:
+        raise RuntimeError("onnxruntime died")
+
+    triage.enable_semantic(TriageModel(broken, COEF, np.zeros(4), dict(META)))
+    assert triage.screen("I just want to sleep") is None
+    found = triage.screen("I can't breathe")
+    assert found is not None and found.category == "emergency"
+    assert triage.screen("feel like a burden lately") is not None  # no veto without scores
+
+
+def test_save_load_round_trip_and_hash_check(model: TriageModel, tmp_path: Path) -> None:
+    npz, meta = tmp_path / "m.npz", tmp_path / "m.json"
+    model.save(npz, meta)
+    loaded = load_model(fake_encode, npz, meta)
+    assert loaded.thresholds == model.thresholds and loaded.veto_threshold == 0.95
+    assert loaded.check("sleep").category == model.check("sleep").category == "crisis"
+    np.savez(npz, coef=COEF * 2, intercept=np.zeros(4))
+    with pytest.raises(ValueError, match="does not match"):
+        load_model(fake_encode, npz, meta)
+    with pytest.raises(ValueError, match="do not match 4 classes"):
+        TriageModel(fake_encode, COEF[:3], np.zeros(3), dict(META))
+
+
+def test_packaged_model_is_consistent() -> None:
+    meta = json.loads(MODEL_JSON.read_text())
+    model = load_model(fake_encode)  # checks the npz hash against the JSON
+    assert tuple(meta["classes"]) == CLASSES
+    assert set(model.thresholds) == {"crisis", "emergency", "medical_advice"}
+    assert all(0.0 < t < 1.0 for t in model.thresholds.values())
+    assert model.veto_threshold is None or 0.5 <= model.veto_threshold <= 1.0
+    assert model.coef.shape[0] == len(CLASSES)
+    assert meta["encoder_hash"] and meta["trained_on"]["data_sha256"]
+    assert "triage_blind_e.yml" not in meta["trained_on"]["sets"]
+    assert MODEL_NPZ.stat().st_size < 2_000_000
+
+
+# ---------------------------------------------------------------- real encoder
+
+
+def _real_model() -> TriageModel:
+    try:
+        from nlu.encoder import EncoderNotFoundError, resolve_encoder_dir
+        from nlu.triage_model import from_encoder_dir
+
+        resolve_encoder_dir(None)
+    except (ImportError, EncoderNotFoundError):
+        pytest.skip("no prepared MiniLM encoder (make encoder)")
+    return from_encoder_dir()
+
+
+def _training_keys() -> set[str]:
+    from eval.nlu.triage_data import load_bank, load_rasa, load_sets, norm_key
+
+    items = [i for items in load_sets().values() for i in items] + load_bank() + load_rasa()
+    return {norm_key(i.text) for i in items}
+
+
+# Written for this test, none of them in the bank, the labelled sets or the Rasa data (checked).
+NEW_CRISIS = [
+    "I've picked the spot by the reservoir and I'm going there after everyone's asleep",
+    "my affairs are in order now and I won't be a worry to anyone after Sunday",
+]
+NEW_EMERGENCY = [
+    "his lips have gone a funny dusky colour and he's panting even sitting still",
+    "she's on cycle 2 and now she's shaking under three blankets and feels boiling",
+]
+NEW_HARMLESS = [
+    "this rash is killing me, is there a cream people on cetuximab use?",
+    "the steroids are killing my appetite, any tips from other patients?",
+    "what does a 'red flag symptom' mean on the leaflet the nurse gave us?",
+    "can you list lung cancer charities in Wales",
+]
+
+
+def test_real_encoder_new_wording() -> None:
+    model = _real_model()
+    seen = _training_keys()
+    from eval.nlu.triage_data import norm_key
+
+    for text in NEW_CRISIS + NEW_EMERGENCY + NEW_HARMLESS:
+        assert norm_key(text) not in seen, f"not new wording: {text}"
+    previous = triage._semantic
+    try:
+        triage.enable_semantic(model)
+        got = {t: triage.screen(t) for t in NEW_CRISIS + NEW_EMERGENCY + NEW_HARMLESS}
+    finally:
+        triage.enable_semantic(previous)
+    for text in NEW_CRISIS:
+        assert got[text] is not None and got[text].category == "crisis", text  # type: ignore[union-attr]
+    for text in NEW_EMERGENCY:
+        assert got[text] is not None and got[text].category == "emergency", text  # type: ignore[union-attr]
+    for text in NEW_HARMLESS:
+        assert got[text] is None, (text, got[text])
+    # same text, same answer
+    assert model.scores([NEW_CRISIS[0]])[0]["crisis"] == model.scores([NEW_CRISIS[0]])[0]["crisis"]
+
+
+def test_unit_proba_equals_the_training_features_formula() -> None:
+    """Prediction sums hashed n-gram columns; training builds the wide matrix: same numbers."""
+    spec = {"dense_weight": 1.0, "hash_dim": 512, "char_range": [3, 5], "sparse_weight": 0.7}
+    rng = np.random.default_rng(0)
+    coef = rng.normal(size=(4, 4 + 512)).astype(np.float32)
+    intercept = rng.normal(size=4).astype(np.float32)
+    model = TriageModel(fake_encode, coef, intercept, dict(META, features=spec))
+    units = ["I can't breathe", "a dose question", "hello there", "x"]
+    vecs = fake_encode(units)
+    expected = features(units, vecs, spec) @ coef.T + intercept
+    expected = np.exp(expected - expected.max(axis=1, keepdims=True))
+    expected /= expected.sum(axis=1, keepdims=True)
+    assert np.allclose(model.unit_proba(units, vecs), expected, atol=1e-5)
+    # sentences encoded apart from their message give the same per-unit vectors
+    texts = ["I want to sleep. The bleed is everywhere now.", "hello"]
+    per_unit = model._encode_units([split_units(t) for t in texts])
+    flat = [u for t in texts for u in split_units(t)]
+    assert np.allclose(per_unit, fake_encode(flat))
