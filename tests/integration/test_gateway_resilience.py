@@ -11,7 +11,7 @@ import pytest
 from tests.stack_harness import RunningStack, start_stack
 
 CRISIS = "I want to end my life"
-# No rule matches it; the semantic layer (MiniLM neighbours in nlu/triage_bank.yml) does.
+# No rule matches it; the learned layer (nlu/triage_model.py, on MiniLM vectors) does.
 INDIRECT_CRISIS = "there's a kind of peace in knowing tonight is my last"
 QUESTION = "Is there a support group for EGFR positive lung cancer?"
 
@@ -63,7 +63,7 @@ def test_action_server_down_then_rasa_down(own_stack: RunningStack) -> None:
     assert kinds(crisis)[0] == "crisis" and "116 123" in text(crisis) and "999" in text(crisis)
     emergency = chat(own_stack, "my mum is on chemo and has a fever of 39", country="US")
     assert kinds(emergency)[0] == "emergency" and "911" in text(emergency)
-    # the gateway's own screen runs the semantic layer too, on the search's embedding model
+    # the gateway's own screen runs the learned layer too, on the search's embedding model
     from nlu.triage import screen_rules
 
     assert screen_rules(INDIRECT_CRISIS) is None
