@@ -161,6 +161,10 @@ class TriageModel:
         veto = meta.get("veto_none")
         self.veto_threshold = float(veto) if veto is not None else None
         self.sentence_level = bool(meta.get("sentence_level", True))
+        # Score a multi-sentence message's sentences only when the whole message's red-flag
+        # probability reaches this level (or a veto is in question); None: always.
+        gate = meta.get("sentence_gate")
+        self.sentence_gate = float(gate) if gate is not None else None
         self.subtypes = [tuple(s) for s in meta.get("subtypes") or []]
         self.centroids = np.asarray(centroids, dtype=np.float32) if centroids is not None else None
 
@@ -184,12 +188,18 @@ class TriageModel:
     def scores(self, texts: Sequence[str]) -> list[dict[str, Any]]:
         """Per text: {class: max probability over its units, "none": min over its units,
         "unit": {class: the unit that gave the max}, "vec": the whole-text vector}."""
-        units_per_text = [
-            split_units(t) if self.sentence_level else [t.strip() or t] for t in texts
-        ]
+        units_per_text = [self._units(t) for t in texts]
         flat = [u for units in units_per_text for u in units]
         vecs = self._encode_units(units_per_text) if flat else np.zeros((0, 384))
         probs = self.unit_proba(flat, vecs) if flat else np.zeros((0, len(self.classes)))
+        return self._summarise(units_per_text, vecs, probs)
+
+    def _units(self, text: str) -> list[str]:
+        return split_units(text) if self.sentence_level else [text.strip() or text]
+
+    def _summarise(
+        self, units_per_text: list[list[str]], vecs: np.ndarray, probs: np.ndarray
+    ) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         row = 0
         for units in units_per_text:
@@ -208,6 +218,22 @@ class TriageModel:
             out.append(scored)
             row += len(units)
         return out
+
+    def needs_sentences(self, whole: np.ndarray, veto_possible: bool = True) -> bool:
+        """With a ``sentence_gate``: must the sentences of a message be scored, given the
+        class probabilities of the whole message? Yes when a red-flag probability of the whole
+        reaches the gate (a sentence may push it over its threshold), or when a veto is
+        possible and P(none) of the whole reaches the veto level (a veto needs every sentence
+        to look harmless; the lowest P(none) over the units is at most the whole's, so below
+        the veto level no sentence can make a veto happen). Without a gate: always."""
+        if self.sentence_gate is None:
+            return True
+        red = max(float(whole[self.classes.index(c)]) for c in RED_FLAGS if c in self.classes)
+        if red >= self.sentence_gate:
+            return True
+        none = float(whole[self.classes.index("none")])
+        veto_at = self.veto_threshold
+        return bool(veto_possible and veto_at is not None and none >= veto_at)
 
     def _encode_units(self, units_per_text: list[list[str]]) -> np.ndarray:
         """Vectors of every unit, in order: the whole texts in one encoder call and their
@@ -244,9 +270,22 @@ class TriageModel:
                 )
         return ModelMatch(None, "", 0.0, scored["none"], "")
 
-    def check(self, text: str) -> ModelMatch:
-        """The verdict for one text."""
-        return self.judge(self.scores([text])[0])
+    def check(self, text: str, veto_possible: bool = True) -> ModelMatch:
+        """The verdict for one text. With a ``sentence_gate`` the whole message is encoded
+        first and its sentences only when ``needs_sentences`` says they could change the
+        verdict (``veto_possible``: the caller has a rule finding the layer may veto; when
+        False, ``neg`` may then be the whole message's P(none) rather than the minimum)."""
+        units = self._units(text)
+        if len(units) == 1 or self.sentence_gate is None:
+            return self.judge(self.scores([text])[0])
+        whole_vec = np.asarray(self.encode(units[:1]), dtype=np.float32)
+        whole = self.unit_proba(units[:1], whole_vec)
+        if not self.needs_sentences(whole[0], veto_possible):
+            return self.judge(self._summarise([units[:1]], whole_vec, whole)[0])
+        part_vecs = np.asarray(self.encode(units[1:]), dtype=np.float32)
+        vecs = np.concatenate([whole_vec, part_vecs])
+        probs = np.concatenate([whole, self.unit_proba(units[1:], part_vecs)])
+        return self.judge(self._summarise([units], vecs, probs)[0])
 
     def _subtype(self, category: str, vec: Any) -> str:
         if self.centroids is None or vec is None or not self.subtypes:

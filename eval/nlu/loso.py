@@ -3,10 +3,10 @@
     python -m eval.nlu.loso                   # rules only, rules + kNN layer, rules + classifier
     python -m eval.nlu.loso --errors blind_d  # also list the errors on one held-out set
 
-Seven labelled sets (eval/nlu/triage_data.SETS). For each fold one set is held out; the
-classifier (nlu/triage_model.py) is trained on the bank, the Rasa NLU examples and the other six
+Eight labelled sets (eval/nlu/triage_data.SETS). For each fold one set is held out; the
+classifier (nlu/triage_model.py) is trained on the bank, the Rasa NLU examples and the other seven
 sets (texts that also occur in the held-out set are dropped), and its per-category thresholds
-are chosen on the six training sets alone by an inner leave-one-set-out: out-of-fold
+are chosen on the seven training sets alone by an inner leave-one-set-out: out-of-fold
 probabilities for each training set, then the thresholds that catch the most crisis and
 emergency positives (then medical advice) with at most ``--budget`` false positives over
 their negatives, rules included. The held-out set is scored once with those settings.
@@ -23,10 +23,10 @@ the pre-change screen as shipped), *rules+clf* (rules, then the classifier as
 Defaults are the shipped settings (MiniLM vector + hashed char 3-5-grams, C=4, balanced class
 weights, thresholds for at most 1% false positives of the classifier alone); ``--write-model``
 also fits on everything and writes nlu/triage_model.npz/.json (thresholds and veto level chosen
-the same way on all seven sets' out-of-fold scores).
+the same way on all eight sets' out-of-fold scores).
 
-CPU: encodes each text once (cached in var/triage-vectors) and fits 28 logistic regressions
-(~3 min on 2 cores); wrap it in ``flock /tmp/pmn-cpu.lock`` on the shared machine.
+CPU: encodes each text once (cached in var/triage-vectors) and fits 36 logistic regressions
+(~5 min on 2 cores); wrap it in ``flock /tmp/pmn-cpu.lock`` on the shared machine.
 """
 
 from __future__ import annotations
@@ -86,6 +86,11 @@ class TrainConfig:
     # Veto a rule's crisis/emergency finding that is not an explicit first-person statement
     # when every unit of the message is confidently "none" (threshold from the inner folds).
     learned_veto: bool = True
+    # Score a multi-sentence message's sentences only when the whole message's highest
+    # red-flag probability reaches this (nlu.triage_model.TriageModel.needs_sentences); None:
+    # always (the sentence pass is about half the encoder cost of a long message). 0.1 was
+    # compared with None, 0.05 and 0.2 by LOSO (eval/nlu/triage_loso.md): no recall lost.
+    sentence_gate: float | None = 0.1
 
     def spec(self) -> dict[str, Any]:
         return {
@@ -154,8 +159,12 @@ def unit_max_proba(
     out = np.zeros((len(items), len(CLASSES)), dtype=np.float32)
     row = 0
     for n, units in enumerate(units_per):
-        out[n, 1:] = probs[row : row + len(units), 1:].max(axis=0)
-        out[n, 0] = probs[row : row + len(units), 0].min()
+        block = probs[row : row + len(units)]
+        gated = config.sentence_gate is not None and block[0, 1:].max() < config.sentence_gate
+        # gated: the sentences are not scored for red flags (the shipped check skips them;
+        # the veto level still sees every sentence, as check does when a veto is possible)
+        out[n, 1:] = block[0, 1:] if gated else block[:, 1:].max(axis=0)
+        out[n, 0] = block[:, 0].min()
         row += len(units)
     return out
 
@@ -382,6 +391,7 @@ class Loso:
             "veto_none": veto_at,
             "features": self.config.spec(),
             "sentence_level": self.config.sentence_level,
+            "sentence_gate": self.config.sentence_gate,
         }
         return TriageModel(self.vec_of, coef, intercept, meta)
 
@@ -407,7 +417,7 @@ class Loso:
         return thresholds, veto_at
 
     def write_model(self, budget: float) -> TriageModel:
-        """Fit on the bank, the Rasa examples and all seven sets; save nlu/triage_model.*."""
+        """Fit on the bank, the Rasa examples and all eight sets; save nlu/triage_model.*."""
         thresholds, veto_at = self.final_settings(budget)
         model = self.model(frozenset(), thresholds, veto_at)
         items = self.training_items(frozenset())
@@ -474,8 +484,8 @@ def screen_with(model: Any, items: Sequence[Item], context_veto: bool = True) ->
 def layer_alone(model: Any, items: Sequence[Item], context_veto: bool = True) -> list[str | None]:
     """The classifier's own category per item (no rules), with the rules' context checks."""
     out: list[str | None] = []
-    for item, scored in zip(items, model.scores([i.text for i in items]), strict=True):
-        category = model.judge(scored).category
+    for item in items:
+        category = model.check(item.text, veto_possible=False).category
         if (
             category
             and context_veto
@@ -539,6 +549,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", action="store_true", help="hashed word 1-2-grams")
     parser.add_argument("--sparse-weight", type=float, default=1.0)
     parser.add_argument("--no-sentences", action="store_true")
+    parser.add_argument(
+        "--sentence-gate", type=float, default=TrainConfig.sentence_gate,
+        help="score the sentences only when the whole message's red-flag probability >= this",
+    )  # fmt: skip
     parser.add_argument("--no-rasa", action="store_true")
     parser.add_argument("--no-veto", action="store_true")
     parser.add_argument("--no-learned-veto", action="store_true")
@@ -562,6 +576,7 @@ def main(argv: list[str] | None = None) -> int:
         semantic_veto=not args.no_veto,
         select=args.select,
         learned_veto=not args.no_learned_veto,
+        sentence_gate=args.sentence_gate,
     )
     encode, encoder_hash = prepared_encoder()
     vec_of = VectorCache(encode, encoder_hash)

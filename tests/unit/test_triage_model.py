@@ -92,6 +92,61 @@ def test_a_red_flag_buried_in_one_sentence_fires(model: TriageModel) -> None:
     assert model.check(text).category is None
 
 
+def test_sentence_gate_skips_the_sentence_pass_only_when_it_cannot_matter(
+    model: TriageModel,
+) -> None:
+    calls: list[list[str]] = []
+
+    def counting(texts: list[str]) -> np.ndarray:
+        calls.append(list(texts))
+        return fake_encode(texts)
+
+    model.encode = counting
+    model.sentence_gate = 0.01  # the buried message's whole-text P(crisis) is ~0.04
+    harmless = "Where is the support group? Is it open on Saturdays and near a bus stop?"
+    match = model.check(harmless, veto_possible=False)
+    assert match.category is None and len(calls) == 1  # whole message only
+    # a buried red flag lifts the whole message above the gate: its sentence still fires
+    buried = (
+        "Where is the nearest support group for carers of people with lung cancer? Is it near "
+        "a bus stop and open on Saturdays? I want to sleep forever."
+    )
+    calls.clear()
+    assert model.check(buried, veto_possible=False).category == "crisis"
+    assert len(calls) == 2
+    # a possible veto needs every sentence once the whole message looks harmless enough
+    calls.clear()
+    model.veto_threshold = 0.5
+    model.check(harmless, veto_possible=True)
+    assert len(calls) == 2
+    # same verdicts as without the gate
+    model.sentence_gate = None
+    assert model.check(buried).category == "crisis"
+    assert model.check(harmless).category is None
+
+
+def test_screen_passes_the_veto_question_to_the_layer(
+    model: TriageModel, restore_layer: None
+) -> None:
+    seen: list[bool] = []
+    check = model.check
+
+    def spy(text: str, veto_possible: bool = True):  # type: ignore[no-untyped-def]
+        seen.append(veto_possible)
+        return check(text, veto_possible=veto_possible)
+
+    model.check = spy  # type: ignore[method-assign]
+    triage.enable_semantic(model)
+    triage.screen("is there a support group in Leeds?")
+    # explicit first person: never vetoed, nothing is more urgent, so screen skips the layer
+    assert triage.screen("I want to kill myself").category == "crisis"  # type: ignore[union-attr]
+    triage.screen("I feel like such a burden to everyone")  # indirect: vetoable
+    assert seen == [False, True]
+    # screen_all still asks the layer (it reports every category)
+    triage.screen_all("I want to kill myself")
+    assert seen == [False, True, False]
+
+
 def test_thresholds_and_urgency_order(model: TriageModel) -> None:
     assert model.check("hello").category is None
     assert model.check("it will not stop, the bleed").category == "emergency"
@@ -202,7 +257,11 @@ def test_packaged_model_is_consistent() -> None:
     assert model.veto_threshold is None or 0.5 <= model.veto_threshold <= 1.0
     assert model.coef.shape[0] == len(CLASSES)
     assert meta["encoder_hash"] and meta["trained_on"]["data_sha256"]
-    assert "triage_blind_e.yml" not in meta["trained_on"]["sets"]
+    # blind set E became a development set after its first run; F is the next blind set
+    assert "triage_blind_e.yml" in meta["trained_on"]["sets"]
+    assert not any("blind_f" in name for name in meta["trained_on"]["sets"])
+    gate = meta.get("sentence_gate")
+    assert gate is None or 0.0 < gate < min(meta["thresholds"].values())
     assert MODEL_NPZ.stat().st_size < 2_000_000
 
 
@@ -285,3 +344,24 @@ def test_unit_proba_equals_the_training_features_formula() -> None:
     per_unit = model._encode_units([split_units(t) for t in texts])
     flat = [u for t in texts for u in split_units(t)]
     assert np.allclose(per_unit, fake_encode(flat))
+
+
+def test_labelled_sets_read_negatives_as_text_and_never_blind_f() -> None:
+    """Blind E writes negatives as ``{text: ...}``: they must reach the screen as strings (its
+    first run screened the mappings, which the screen answers with None). The next blind set
+    is never read by the development tooling."""
+    from eval.nlu.metrics import negative_text
+    from eval.nlu.triage_data import SETS, load_set
+
+    assert negative_text({"text": "my dog had a seizure"}) == "my dog had a seizure"
+    assert negative_text("plain") == "plain"
+    for bad in ({"kind": "x"}, None, 3, "  "):
+        with pytest.raises(ValueError):
+            negative_text(bad)
+    assert not any("blind_f" in filename for _, filename in SETS)
+    with pytest.raises(ValueError, match="reserved"):
+        load_set("triage_blind_f.yml", "blind_f")
+    items = load_set("triage_blind_e.yml", "blind_e")
+    negatives = [i for i in items if i.label == "none"]
+    assert len(negatives) == 437
+    assert all(isinstance(i.text, str) and not i.text.startswith("{") for i in negatives)
