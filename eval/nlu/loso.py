@@ -20,7 +20,7 @@ nlu/triage_semantic.py with its fixed settings; its bank is in every fold's view
 the pre-change screen as shipped), *rules+clf* (rules, then the classifier as
 ``nlu.triage.screen_all`` combines them).
 
-Defaults are the shipped settings (MiniLM vector + hashed char 3-5-grams, C=4, balanced class
+Defaults are the shipped settings (MiniLM vector + hashed char 3-5-grams, C=8, balanced class
 weights, thresholds for at most 1% false positives of the classifier alone); ``--write-model``
 also fits on everything and writes nlu/triage_model.npz/.json (thresholds and veto level chosen
 the same way on all eight sets' out-of-fold scores).
@@ -71,7 +71,7 @@ GRID = np.round(np.arange(0.20, 0.99, 0.025), 3)
 class TrainConfig:
     """Classifier settings (features and regularisation)."""
 
-    C: float = 4.0
+    C: float = 8.0
     hash_dim: int = 1 << 15
     char_range: tuple[int, int] = (3, 5)
     word_ngrams: bool = False

@@ -218,3 +218,43 @@ def test_concept_forms_after_blind_c_fire(text: str, category: str) -> None:
 )
 def test_topics_and_history_after_blind_c_do_not_fire(text: str) -> None:
     assert screen(text) is None, screen(text)
+
+
+# Written for this test (not blind E's sentences) after E became a development set.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got codeine from four different chemists this week so nobody would ask",
+        "he tried on sunday night but woke up, he says he'll do it again properly",
+        "when my wife goes I'm going with her, I've decided",
+        "If the scan is bad I'm not sticking around.",
+        "I've decided to check out early, please stop the reminders",
+        "mum left a letter saying she's sorry and her tablets are missing",
+        "my son took the whole box of his sleeping tablets this morning",
+        "which pills would be lethal with my morphine",
+        "how much oxycodone would mean never waking up",
+    ],
+)
+def test_concept_forms_after_blind_e_fire(text: str) -> None:
+    result = screen(text)
+    assert result is not None and result.category == "crisis", (text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll go with her to the oncology appointment on Tuesday",
+        "we're checking out of the hotel early to get to the hospital on time",
+        "I'm not sticking around in that waiting room for three hours again",
+        "I left a note saying sorry to the nurse for being short with her",
+        "she left a note saying sorry, she's gone to her mum's for the night",
+        "tried the new anti-sickness tablets last night but woke up at 3am feeling rough",
+        "I wear a wig so no one would notice, any tips?",
+        "I got her prescriptions from two different pharmacies because of stock problems",
+        "I had chest pains for months before they found the tumour. Any groups in Leeds?",
+        "what's the difference between a seizure and a faint?",
+        "my dog had a seizure last night, the vet says he's fine",
+    ],
+)
+def test_everyday_wording_after_blind_e_does_not_fire(text: str) -> None:
+    assert screen(text) is None, screen(text)
