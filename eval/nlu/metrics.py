@@ -70,8 +70,24 @@ class Extractor:
 
 
 def load_yaml(name: str) -> Any:
+    """A YAML file of eval/nlu; a red-flag set's negatives come back as plain strings."""
     with open(HERE / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        data = yaml.safe_load(fh)
+    if isinstance(data, dict) and isinstance(data.get("negatives"), list):
+        data["negatives"] = [negative_text(n) for n in data["negatives"]]
+    return data
+
+
+def negative_text(entry: Any) -> str:
+    """The text of one hard negative, written either as a string or as ``{text: ...}`` (blind
+    set E). Raises ValueError on anything else: a negative that is not screened as text would
+    silently count as a true negative (E's first run screened the dicts themselves, which the
+    screen answers with None, and reported 0/437 false positives)."""
+    if isinstance(entry, dict):
+        entry = entry.get("text")
+    if not isinstance(entry, str) or not entry.strip():
+        raise ValueError(f"hard negative is not a non-empty text: {entry!r}")
+    return entry
 
 
 def evaluate_entities(items: list[dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -142,7 +158,7 @@ def evaluate_triage(
                 f"MISS {item['category']}/{'explicit' if key[1] else 'indirect'}: {item['text']}"
             )
     fps = []
-    for text in data["negatives"]:
+    for text in (negative_text(n) for n in data["negatives"]):
         result = screen(text)
         if result is not None:
             fps.append(text)
