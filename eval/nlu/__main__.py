@@ -8,8 +8,9 @@
 3. Red-flag triage: eight sets (development ... blind E): recall on explicit and indirect
    crisis/emergency messages, false-positive rate on hard negatives, for the rules alone and
    for rules + the learned layer (nlu/triage_model.py, on the prepared MiniLM encoder). The
-   learned layer is trained on all eight sets (blind E joined them after its first run), so
-   their rows are in-sample; the honest estimate is ``python -m eval.nlu.loso``
+   learned layer is trained on the sets listed in nlu/triage_model.json ("trained_on"), whose
+   rows are in-sample (E's are not until the model is refit with it); the honest estimate is
+   ``python -m eval.nlu.loso``
    (leave-one-set-out, eval/nlu/triage_loso.md). The next blind set (F) is not listed here
    until its one first run; until then no triage target is judged (``JUDGED_SET`` None).
 
@@ -256,8 +257,9 @@ def render(
         "wording. The next blind set (F) will be judged on its first run. *rules + semantic* is "
         "what Rasa and the gateway run: the "
         "rules with the learned layer (nlu/triage_model.py, a logistic regression on the MiniLM "
-        "vector and char n-grams, trained on the bank and all eight sets, so their rows "
-        "here are in-sample; the leave-one-set-out estimate is eval/nlu/triage_loso.md, "
+        "vector and char n-grams, trained on the bank and the sets listed in "
+        "nlu/triage_model.json, whose rows here are in-sample; the leave-one-set-out "
+        "estimate is eval/nlu/triage_loso.md, "
         "`python -m eval.nlu.loso`); "
         "*rules only* is the screen without it.",
         "",
