@@ -286,6 +286,19 @@ class Encoder:
         return out
 
 
+_SHARED: dict[tuple[Path, int | None], Encoder] = {}
+
+
+def shared_encoder(directory: str | Path, threads: int | None = None) -> Encoder:
+    """The process's one ``Encoder`` for a prepared directory and thread setting. Rasa's
+    SentenceEmbeddingFeaturizer and the SafetyTriage learned layer both encode every message
+    with the same MiniLM: sharing the encoder loads one ONNX session instead of two."""
+    key = (Path(directory).resolve(), threads)
+    if key not in _SHARED:
+        _SHARED[key] = Encoder(directory, threads=threads)
+    return _SHARED[key]
+
+
 def span_vectors(embedding: Embedding, spans: list[tuple[int, int]]) -> np.ndarray:
     """One vector per character span [start, end): the mean of the wordpiece vectors whose
     offsets overlap it, zeros when none does (e.g. a word past the truncation limit).

@@ -4,8 +4,8 @@ The regex rules in ``nlu.triage`` catch what is said plainly. This layer scores 
 (and, separately, each of its sentences: a red flag is often buried mid-message) with a
 multinomial logistic regression over classes ``none / crisis / emergency / medical_advice``,
 trained on the semantic bank (nlu/triage_bank.yml), the labelled red-flag sets in eval/nlu and
-the Rasa NLU examples (``python -m nlu.triage_train``). A category fires when its probability,
-taken as the maximum over the message and its sentences, reaches that category's threshold;
+the Rasa NLU examples (``python -m eval.nlu.loso --write-model``). A category fires when its
+probability, taken as the maximum over the message and its sentences, reaches its threshold;
 the thresholds are chosen by leave-one-set-out cross-validation (``python -m eval.nlu.loso``)
 for recall first with at most 2% false positives.
 
@@ -329,9 +329,11 @@ def load_model(encode: Encode, npz: Path = MODEL_NPZ, meta_path: Path = MODEL_JS
 def from_encoder_dir(directory: str | Path | None = None, **kwargs: Any) -> TriageModel:
     """The packaged classifier on the prepared MiniLM encoder (``nlu.encoder``). Raises
     ``nlu.encoder.EncoderNotFoundError`` when no encoder is prepared."""
-    from nlu.encoder import Encoder, resolve_encoder_dir
+    from nlu.encoder import resolve_encoder_dir, shared_encoder
 
-    encoder = Encoder(resolve_encoder_dir(directory), threads=1)
+    # the same encoder (one ONNX session) as Rasa's SentenceEmbeddingFeaturizer at its default
+    # threads
+    encoder = shared_encoder(resolve_encoder_dir(directory))
     return load_model(encoder.encode, **kwargs)
 
 

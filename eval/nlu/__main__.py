@@ -256,8 +256,9 @@ def render(
         "wording. The next blind set (F) will be judged on its first run. *rules + semantic* is "
         "what Rasa and the gateway run: the "
         "rules with the learned layer (nlu/triage_model.py, a logistic regression on the MiniLM "
-        "vector and char n-grams, trained on the bank and all eight sets, so their rows "
-        "here are in-sample; the leave-one-set-out estimate is eval/nlu/triage_loso.md, "
+        "vector and char n-grams, trained on the bank and the sets listed in "
+        "nlu/triage_model.json, whose rows here are in-sample; the leave-one-set-out "
+        "estimate is eval/nlu/triage_loso.md, "
         "`python -m eval.nlu.loso`); "
         "*rules only* is the screen without it.",
         "",

@@ -33,11 +33,11 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from nlu.encoder import (
-    Encoder,
     EncoderMismatchError,
     EncoderNotFoundError,
     read_manifest,
     resolve_encoder_dir,
+    shared_encoder,
     span_vectors,
 )
 
@@ -99,7 +99,7 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
         except (EncoderNotFoundError, EncoderMismatchError) as err:
             raise type(err)(f"SentenceEmbeddingFeaturizer: {err}") from err
         threads = int(config["threads"]) if config["threads"] is not None else None
-        self.encoder = Encoder(directory, threads=threads)
+        self.encoder = shared_encoder(directory, threads=threads)
         self._batch_size = int(config["batch_size"])
 
     @classmethod

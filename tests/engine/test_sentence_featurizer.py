@@ -226,3 +226,16 @@ def test_fingerprint_changes_with_the_encoder(encoder_dir: Path, tmp_path: Path)
     real = cls.fingerprint_addon({"encoder_dir": str(encoder_dir)})
     other = _fake_encoder(encoder_dir, tmp_path / "other", "e" * 64)
     assert real is not None and real != cls.fingerprint_addon({"encoder_dir": str(other)})
+
+
+def test_featurizer_and_triage_layer_share_one_encoder(encoder_dir: Path, tmp_path: Path) -> None:
+    """Rasa's featurizer and the SafetyTriage learned layer load one ONNX session, not two."""
+    from nlu.triage_model import from_encoder_dir
+
+    featurizer = _create({"encoder_dir": str(encoder_dir)}, tmp_path)
+    layer = from_encoder_dir(encoder_dir)
+    assert layer.encode.__self__ is featurizer.encoder
+    # a different thread setting is a different session
+    assert _create({"encoder_dir": str(encoder_dir), "threads": 1}, tmp_path).encoder is not (
+        featurizer.encoder
+    )
