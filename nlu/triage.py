@@ -1199,7 +1199,9 @@ _URGENT = ("crisis", "emergency")
 
 
 def enable_semantic(layer: Any) -> None:
-    """Use ``layer`` (a SemanticScreen, or None to switch it off) after the rules."""
+    """Use ``layer`` after the rules: a ``nlu.triage_model.TriageModel`` (what Rasa and the
+    gateway run), the older ``nlu.triage_semantic.SemanticScreen``, or None to switch it off.
+    Either class says by ``adds_only`` whether it may also veto a rule finding."""
     global _semantic
     _semantic = layer
 
@@ -1296,7 +1298,7 @@ def screen_all(text: str, most_urgent_only: bool = False) -> list[TriageResult]:
         and not learned_veto_allowed(results[0], text)
     ):
         return results
-    is_knn = not hasattr(layer, "veto_threshold")
+    is_knn = layer.adds_only
     if is_knn and any(r.category in _URGENT for r in results):
         return results  # the nearest-neighbour layer only adds to a rules' miss
     try:
@@ -1309,7 +1311,7 @@ def screen_all(text: str, most_urgent_only: bool = False) -> list[TriageResult]:
     except Exception:  # noqa: BLE001 - safety screen must answer with the rules alone
         log.exception("semantic triage failed; using the rules alone")
         return results
-    veto_at = getattr(layer, "veto_threshold", None)
+    veto_at = None if is_knn else layer.veto_threshold
     if veto_at is not None and match.category is None and match.neg >= veto_at:
         results = [r for r in results if not learned_veto_allowed(r, text)]
     if match.category is None or any(r.category == match.category for r in results):

@@ -136,6 +136,10 @@ class TriageModel:
         centroids: (S, 384) unit vectors of the bank's positive subtypes (for ``subtype``).
     """
 
+    # nlu.triage.screen_all: the classifier may add a category the rules missed and veto a
+    # rule finding (P(none) >= veto_threshold); the nearest-neighbour layer only adds.
+    adds_only = False
+
     def __init__(
         self,
         encode: Encode,

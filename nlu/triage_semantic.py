@@ -107,6 +107,10 @@ class SemanticScreen:
         k, threshold, margin: see the module docstring.
     """
 
+    # nlu.triage.screen_all: this layer only adds a category the rules missed; it never vetoes
+    # a rule finding and is not run when the rules found a crisis or emergency.
+    adds_only = True
+
     def __init__(
         self,
         encode: Encode,
