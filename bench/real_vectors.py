@@ -5,6 +5,7 @@
 
     .venv/bin/python -m bench.real_vectors --n 100000          # encode (resumable)
     .venv/bin/python -m bench.real_vectors --n 100000 --status # how many chunks are cached
+    nice -n 19 .venv/bin/python -m bench.real_vectors --n 1000000 --no-lock   # background, idle CPU only
 
 Chunks of `CHUNK` texts are written to var/bench/real-g<GEN>-t<TEXT>-seed<seed>/<start>.npy
 (float32, unit rows; never committed). The key holds the generator version
@@ -113,11 +114,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=0, help="0 = all cores")
     parser.add_argument("--status", action="store_true")
+    parser.add_argument(
+        "--no-lock",
+        action="store_true",
+        help="do not take /tmp/pmn-cpu.lock per chunk (for a long background run under"
+        " `nice -n 19`, which yields the CPU to everything else instead)",
+    )
     args = parser.parse_args(argv)
     if args.status:
         print(f"{cached_rows(args.seed):,} rows cached in {cache_dir(args.seed)}")
         return 0
-    print(encode(args.n, args.seed, args.threads or None))
+    print(encode(args.n, args.seed, args.threads or None, lock=not args.no_lock))
     return 0
 
 
