@@ -33,9 +33,9 @@ from typing import Any
 from eval.nlu.metrics import evaluate_entities, evaluate_triage, load_yaml
 
 # Red-flag sets in the order they were written. Blind E was the judged final set until its
-# first run (eval/nlu/first_runs.md) and is now a development set. Blind F is being written:
-# add it here as "blind F (final)" and set JUDGED_SET only for its one first run, after the
-# screen is frozen.
+# first run (eval/nlu/first_runs.md) and is now a development set. Blind F is the judged set:
+# added with the screen frozen at 3520d74 (rules, bank and learned layer of branch triage-v2),
+# for its one first run; it is never trained or tuned on (triage_data.load_set refuses it).
 TRIAGE_SETS = {
     "development": "triage.yml",
     "held-out": "triage_holdout.yml",
@@ -45,8 +45,9 @@ TRIAGE_SETS = {
     "blind C": "triage_blind_c.yml",
     "blind D": "triage_blind_d.yml",
     "blind E": "triage_blind_e.yml",
+    "blind F (final)": "triage_blind_f.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind F (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
