@@ -257,9 +257,12 @@ def test_packaged_model_is_consistent() -> None:
     assert model.veto_threshold is None or 0.5 <= model.veto_threshold <= 1.0
     assert model.coef.shape[0] == len(CLASSES)
     assert meta["encoder_hash"] and meta["trained_on"]["data_sha256"]
-    # blind set E became a development set after its first run; F is the next blind set
+    # blind sets E and F became development sets after their first runs; the next one is never
+    # trained on
+    from eval.nlu.triage_data import NEXT_BLIND
+
     assert "triage_blind_e.yml" in meta["trained_on"]["sets"]
-    assert not any("blind_f" in name for name in meta["trained_on"]["sets"])
+    assert NEXT_BLIND not in meta["trained_on"]["sets"]
     gate = meta.get("sentence_gate")
     assert gate is None or 0.0 < gate < min(meta["thresholds"].values())
     assert MODEL_NPZ.stat().st_size < 2_000_000
@@ -346,21 +349,21 @@ def test_unit_proba_equals_the_training_features_formula() -> None:
     assert np.allclose(per_unit, fake_encode(flat))
 
 
-def test_labelled_sets_read_negatives_as_text_and_never_blind_f() -> None:
+def test_labelled_sets_read_negatives_as_text_and_never_the_next_blind_set() -> None:
     """Blind E writes negatives as ``{text: ...}``: they must reach the screen as strings (its
     first run screened the mappings, which the screen answers with None). The next blind set
     is never read by the development tooling."""
     from eval.nlu.metrics import negative_text
-    from eval.nlu.triage_data import SETS, load_set
+    from eval.nlu.triage_data import NEXT_BLIND, SETS, load_set
 
     assert negative_text({"text": "my dog had a seizure"}) == "my dog had a seizure"
     assert negative_text("plain") == "plain"
     for bad in ({"kind": "x"}, None, 3, "  "):
         with pytest.raises(ValueError):
             negative_text(bad)
-    assert not any("blind_f" in filename for _, filename in SETS)
+    assert not any(filename == NEXT_BLIND for _, filename in SETS)
     with pytest.raises(ValueError, match="reserved"):
-        load_set("triage_blind_f.yml", "blind_f")
+        load_set(NEXT_BLIND, "next")
     items = load_set("triage_blind_e.yml", "blind_e")
     negatives = [i for i in items if i.label == "none"]
     assert len(negatives) == 437
