@@ -85,8 +85,33 @@ def run_cross_validation(folds: int, out: Path) -> None:
 
     env["PMN_ENCODER_DIR"] = str(ensure_encoder(quiet=True)[0])
     out.mkdir(parents=True, exist_ok=True)
+    (out / "run.json").unlink(missing_ok=True)
     with open(out / "rasa.log", "w", encoding="utf-8") as log:
         subprocess.run(cmd, check=True, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    # which code the report belongs to, so that a later --skip-cv run can say so
+    (out / "run.json").write_text(
+        json.dumps({"commit": _git_head(), "finished": _utc_now(), "folds": folds}) + "\n",
+        encoding="utf-8",
+    )
+
+
+def _utc_now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _git_head() -> str | None:
+    """Short commit of the working tree (with "+changes" when it has uncommitted changes)."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT, capture_output=True, text=True,
+        ).stdout.strip()  # fmt: skip
+    except OSError:
+        return None
+    return (head + ("+changes" if dirty else "")) or None
 
 
 def read_intent_report(out: Path) -> dict[str, Any] | None:
@@ -107,7 +132,18 @@ def read_intent_report(out: Path) -> dict[str, Any] | None:
         "accuracy": report.get("accuracy"),
         "per_intent": per_intent,
         "examples": int(report["macro avg"]["support"]),
+        "run": _cv_provenance(out, path),
     }
+
+
+def _cv_provenance(out: Path, report: Path) -> str:
+    """Which run a report is from: "commit abc1234, <time> UTC" (run.json), or its file time."""
+    try:
+        run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+        return f"commit {run.get('commit') or 'unknown'}, {run.get('finished')}"
+    except (OSError, ValueError):
+        stamp = datetime.fromtimestamp(report.stat().st_mtime, timezone.utc)
+        return f"commit not recorded, report written {stamp.strftime('%Y-%m-%d %H:%M UTC')}"
 
 
 def evaluate_model_triage(model: Path, sets: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -202,7 +238,8 @@ def render(
         missed += [] if ok else [f"intent macro-F1 {cv['macro_f1']:.3f} < 0.90"]
         lines += [
             "`rasa test nlu --cross-validation` on assistant/data/nlu with assistant/config.yml "
-            "(DIET, seeds fixed, FallbackClassifier and SafetyTriage included).",
+            "(DIET, seeds fixed, FallbackClassifier and SafetyTriage included). "
+            f"Report of the run at {cv.get('run', 'an unrecorded time')}.",
             "",
             "| metric | value | target | met |",
             "|---|---|---|---|",
