@@ -1410,7 +1410,10 @@ def semantic_enabled() -> bool:
 _REASSURED = re.compile(
     r"\b(?:back\s+to\s+normal|(?:is|are|was|feels?|seems?)\s+(?:\w+\s+)?(?:fine|normal|ok|okay|"
     r"better|easier|settled|stable)|easier\s+now|breathe\s+easier|improv\w+|resolved|"
-    r"(?:a|an)\s+breather|emotionally|metaphorically|figuratively|feels?\s+(?:\w+\s+)?lighter|3[0-7](?:[.,]\d)?\s*(?:°|degrees|c\b)|(?:was|is)\s+3[0-7](?:[.,]\d)?\b)|"
+    r"(?:a|an)\s+breather|(?:breathing|feeling|sleeping|eating)\s+(?:much\s+|a\s+lot\s+|a\s+bit\s+|"
+    r"so\s+much\s+)?better|(?:bleeding|bleed|nosebleed)\b[^.!?]{0,25}"
+    r"(?<!n't )(?<!not )(?<!never )\bstopped\b|"
+    r"emotionally|metaphorically|figuratively|feels?\s+(?:\w+\s+)?lighter|3[0-7](?:[.,]\d)?\s*(?:°|degrees|c\b)|(?:was|is)\s+3[0-7](?:[.,]\d)?\b)|"
     r"\bif\s+(?:\w+\s+){0,2}ever\b|\bin\s+case\s+(?:\w+\s+){0,2}ever\b",
     _F,
 )
@@ -1460,6 +1463,12 @@ _KILL_OTHER = re.compile(
     r"oncologist|cat|dog))\b",
     _F,
 )
+_TREAT_OVERDOSE = re.compile(r"\boverdos\w*\s+" + _TREATS[4:], _F)
+_SELF_DANGER_NOT_OD = re.compile(
+    r"\b(?:myself|suicid\w*|die|dying|dead|end\s+(?:it|my|things)|pills|tablets|morphine|"
+    r"not\s+(?:be\s+)?here|wake\s+up|goodbye)\b",
+    _F,
+)
 _SELF_DANGER = re.compile(
     r"\b(?:myself|suicid\w*|die|dying|dead|end\s+(?:it|my|things)|overdos\w*|pills|tablets|"
     r"not\s+(?:be\s+)?here|wake\s+up|goodbye)\b",
@@ -1482,6 +1491,21 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
     ):
         return True
     if category == "crisis" and _KILL_OTHER.search(norm) and not _SELF_DANGER.search(norm):
+        return True
+    if (
+        category == "crisis"
+        and _TREAT_OVERDOSE.search(norm)
+        and not _SELF_DANGER_NOT_OD.search(norm)
+    ):
+        return True
+    # history dated by an age or a year with the person well now ("when I was 19 ... I'm 52
+    # now and very much here"): the rules' sentence check, for the layer's crisis findings
+    if (
+        category == "crisis"
+        and _PAST_SENTENCE.search(norm)
+        and _NOW_WELL.search(norm)
+        and not _LIVE.search(norm)
+    ):
         return True
     if _ANIMAL_EVENT.search(norm) and not _FIRST_PERSON_STATEMENT.search(norm):
         return True
