@@ -1097,7 +1097,8 @@ _INFO_BEFORE = re.compile(
     r"discloses?|raises?|express(?:es)?|talks?\s+about|present\s+with|have|has|get|complain\s+of)"
     r"\s+$|\b(?:read|learn|find\s+out|know)\s+(?:more\s+)?about\s+(?:how\s+)?(?:\w+\s+){0,2}$|"
     r"\b(?:signs?|symptoms?|indications?)\s+(?:that\s+)?(?:someone|somebody|a\s+person|people|"
-    r"patients?|a\s+patient|a\s+loved\s+one)\b[^.!?]{0,40}$|"
+    r"patients?|a\s+patient|a\s+loved\s+one|a\s+(?:parent|partner|relative|friend|child|"
+    r"teen\w*|family\s+member|carer))\b[^.!?]{0,40}$|"
     # Added after blind set D (carers' and helpline staff's questions about crisis topics).
     r"\bhow\s+(?:would|do|can|could|will|should|might)\s+(?:i|we|you|someone|a\s+carer)\s+"
     r"(?:know|tell|spot|recogni[sz]e|notice|detect|check|find\s+out|ask\b(?:\s+\w+){1,3}?\s+"
@@ -1443,7 +1444,8 @@ _LOOK_FOR_QUESTION = re.compile(
     r"\bhow\s+(?:would|do|can|could|will|should|might)\s+(?:i|we|you)\s+(?:know|tell\s+(?:if|when|"
     r"whether)|spot|recogni[sz]e|notice)\b|\b(?:what|which)\s+(?:\w+\s+){0,3}(?:signs?|symptoms?|"
     r"changes|things)\s+(?:of|would|should|might|mean|to\s+(?:look|watch)|that\s+(?:someone|"
-    r"somebody|a\s+person|a\s+loved\s+one|he|she|they))\b",
+    r"somebody|a\s+person|a\s+loved\s+one|he|she|they|a\s+(?:parent|partner|relative|friend|"
+    r"child|teen\w*|family\s+member|carer)))\b",
     _F,
 )
 

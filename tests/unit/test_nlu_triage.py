@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlu import triage
 from nlu.triage import CATEGORIES, TriageResult, screen, screen_all
 
 
@@ -354,3 +355,50 @@ def test_explicit_first_person_crisis_still_fires_with_the_new_vetoes() -> None:
     ):
         result = screen(text)
         assert result is not None and result.category == "crisis", (text, result)
+
+
+class _AlwaysLayer:
+    """A stub learned layer that finds ``category`` in every message (never vetoes)."""
+
+    adds_only = False
+    veto_threshold = None
+
+    def __init__(self, category: str) -> None:
+        self.category = category
+
+    def check(self, text: str, veto_possible: bool = False) -> object:
+        from types import SimpleNamespace
+
+        return SimpleNamespace(category=self.category, subtype="general", pos=0.99, neg=0.0)
+
+
+@pytest.mark.parametrize(
+    ("category", "text", "fires"),
+    [
+        # figures of speech, animals, history with the person well now: not a live red flag
+        ("crisis", "I think I overdosed on mince pies over new year", False),
+        ("crisis", "I could throttle my brother, he's lost the hospital letter again", False),
+        ("crisis", "the cat chewed through a strip of my tablets, vet says she'll be fine", False),
+        ("crisis", "I tried to take my life when I was 20. I'm 58 now and very much here", False),
+        (
+            "crisis",
+            "what are the early signs that a parent is becoming suicidal? I want to be ready",
+            False,
+        ),
+        ("emergency", "his breathing is much better since the drain went in", False),
+        ("emergency", "the bleeding from the port site stopped quickly", False),
+        # controls: the same stub still adds a finding to ordinary worrying wording
+        ("crisis", "I just want to sleep and never have to face any of it", True),
+        ("crisis", "I tried to take my life when I was 20 and I feel like that again now", True),
+        ("crisis", "I could throttle my brother and honestly I want to end it all", True),
+        ("emergency", "the bleeding from the port site hasn't stopped for an hour", True),
+    ],
+)
+def test_layer_findings_get_the_new_context_vetoes(category: str, text: str, fires: bool) -> None:
+    previous = triage._semantic
+    try:
+        triage.enable_semantic(_AlwaysLayer(category))
+        found = [r.category for r in screen_all(text)]
+        assert (category in found) is fires, (text, found)
+    finally:
+        triage.enable_semantic(previous)
