@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlu import triage
 from nlu.triage import CATEGORIES, TriageResult, screen, screen_all
 
 
@@ -258,3 +259,146 @@ def test_concept_forms_after_blind_e_fire(text: str) -> None:
 )
 def test_everyday_wording_after_blind_e_does_not_fire(text: str) -> None:
     assert screen(text) is None, screen(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # crisis_slang: shorthand and code-mixed wording
+        ("gonna kms if this scan is bad too", "crisis"),
+        ("thinking about how to unalive myself", "crisis"),
+        ("bhai keh raha hai woh suicide kar lega, he locked his door", "crisis"),
+        ("my dad says he doesn't want to live, jeena nahi chahte", "crisis"),
+        ("mi esposo dice que quiere morir", "crisis"),
+        # crisis_signs_f: announced jump, extra tablets on purpose, fresh marks, empty packets
+        ("my brother messaged 'I'm going to jump' and now his phone is off", "crisis"),
+        ("she says she'll jump off the car park roof", "crisis"),
+        ("dad took loads more of his oxycodone than he should, on purpose he says", "crisis"),
+        ("I noticed new cuts on his forearms when he rolled his sleeves up", "crisis"),
+        ("there are empty tablet boxes in the bin and she's really drowsy", "crisis"),
+        ("he won't tell me what he took and he keeps nodding off", "crisis"),
+        # crisis_method_question / crisis_means_place
+        ("how long with the engine running in a shut garage", "crisis"),
+        ("I've got a hose for the exhaust in the boot", "crisis"),
+        ("does it hurt to drown", "crisis"),
+        ("went out on the lake meaning never to come back", "crisis"),
+        ("I'm up on the cliffs now. goodbye", "crisis"),
+        ("her last message said 'this is it, goodbye' and she isn't answering", "crisis"),
+        ("no sense waiting for the cancer to take me", "crisis"),
+        ("no point sending the scan date, I won't be around", "crisis"),
+        ("he's been so cheerful since monday after months of being really down", "crisis"),
+        ("mum gave me all her rings yesterday and said where the will is", "crisis"),
+        # emergency_lay_f: colitis, infusion reaction, sudden slurring or confusion, fluey
+        ("I've had diarrhoea eight times today on ipilimumab", "emergency"),
+        ("there's blood in his diarrhoea since the immunotherapy", "emergency"),
+        (
+            "on the drip right now and my face is puffy and red and I'm struggling to swallow",
+            "emergency",
+        ),
+        ("my wife is suddenly slurring and can't find her words", "emergency"),
+        ("out of nowhere my husband doesn't know who I am", "emergency"),
+        ("feel like I've got the flu, second week after chemo", "emergency"),
+    ],
+)
+def test_concept_forms_after_blind_f_fire(text: str, category: str) -> None:
+    result = screen(text)
+    assert result is not None and result.category == category, (text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # kms as kilometres, jumping at a chance, food "overdoses"
+        "did 12 kms on the bike today despite the fatigue",
+        "only a few kms from the hospital, is there parking?",
+        "I'd jump at a place on that trial",
+        "we jumped in the car and drove to the clinic",
+        "overdosed on cake at my retirement do, worth it",
+        "my son says he overdosed on netflix during chemo week",
+        # writers, speakers, builders of material, moderators, chaplains, standards
+        "can sepsis cause confusion? I'm preparing a talk for our carers' group",
+        "my daughter is writing an article for school: can vomiting blood be caused by chemo?",
+        "I'm a ward sister designing a chest pain pathway for the oncology unit",
+        "as a forum moderator, how do I reply to threads about self-harm?",
+        "I'm on the chaplaincy team, any reading on people who say they want to die?",
+        "are there quality standards on suicide prevention for cancer charities?",
+        "what's our escalation protocol when a caller mentions suicide?",
+        # history with an age or a year, now well
+        "I overdosed when I was 17. I'm 60 now and just want info on bowel screening",
+        "he had sepsis after his first cycle but pulled through, any carers' groups?",
+        "I had a seizure in 2021 at diagnosis and I'm driving again now, any brain charities?",
+        "my aunt in Spain collapsed on friday, she's in hospital and in good hands now",
+        "we called an ambulance for mum's breathing once. that was four years ago, she's fine now",
+        # contrastive denial, emotion, posts read
+        "sick of scanxiety, not tired of life though! any mindfulness apps?",
+        "cried so hard I could barely breathe at the wedding speeches",
+        "read lots of posts about chest pain on osimertinib but I feel fine, any reliable info?",
+        # near misses of the new positives
+        "my wife had blood tests and diarrhoea questions for the nurse",
+        "the infusion went fine, she was a bit red in the face from the heat",
+        "new marks on his arm from the cannula, is that normal?",
+        "granny gave me her old watch for my 18th, so lovely",
+        "we'll walk along the cliffs this weekend if mum feels up to it",
+    ],
+)
+def test_framing_history_and_hyperbole_after_blind_f_do_not_fire(text: str) -> None:
+    assert screen(text) is None, (text, screen(text))
+
+
+def test_explicit_first_person_crisis_still_fires_with_the_new_vetoes() -> None:
+    # the new frames and history markers never silence an explicit statement made now
+    for text in (
+        "I'm writing a leaflet for my group and honestly I want to kill myself",
+        "I self-harmed when I was 15 and I've started self-harming again",
+        "I'm not tired of life but some nights I want to die",
+        "tired of everything. tired of life",
+    ):
+        result = screen(text)
+        assert result is not None and result.category == "crisis", (text, result)
+
+
+class _AlwaysLayer:
+    """A stub learned layer that finds ``category`` in every message (never vetoes)."""
+
+    adds_only = False
+    veto_threshold = None
+
+    def __init__(self, category: str) -> None:
+        self.category = category
+
+    def check(self, text: str, veto_possible: bool = False) -> object:
+        from types import SimpleNamespace
+
+        return SimpleNamespace(category=self.category, subtype="general", pos=0.99, neg=0.0)
+
+
+@pytest.mark.parametrize(
+    ("category", "text", "fires"),
+    [
+        # figures of speech, animals, history with the person well now: not a live red flag
+        ("crisis", "I think I overdosed on mince pies over new year", False),
+        ("crisis", "I could throttle my brother, he's lost the hospital letter again", False),
+        ("crisis", "the cat chewed through a strip of my tablets, vet says she'll be fine", False),
+        ("crisis", "I tried to take my life when I was 20. I'm 58 now and very much here", False),
+        (
+            "crisis",
+            "what are the early signs that a parent is becoming suicidal? I want to be ready",
+            False,
+        ),
+        ("emergency", "his breathing is much better since the drain went in", False),
+        ("emergency", "the bleeding from the port site stopped quickly", False),
+        # controls: the same stub still adds a finding to ordinary worrying wording
+        ("crisis", "I just want to sleep and never have to face any of it", True),
+        ("crisis", "I tried to take my life when I was 20 and I feel like that again now", True),
+        ("crisis", "I could throttle my brother and honestly I want to end it all", True),
+        ("emergency", "the bleeding from the port site hasn't stopped for an hour", True),
+    ],
+)
+def test_layer_findings_get_the_new_context_vetoes(category: str, text: str, fires: bool) -> None:
+    previous = triage._semantic
+    try:
+        triage.enable_semantic(_AlwaysLayer(category))
+        found = [r.category for r in screen_all(text)]
+        assert (category in found) is fires, (text, found)
+    finally:
+        triage.enable_semantic(previous)
