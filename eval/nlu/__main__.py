@@ -35,8 +35,9 @@ from eval.nlu.metrics import evaluate_entities, evaluate_triage, load_yaml
 
 # Red-flag sets in the order they were written. Blind E and blind F were each the judged final
 # set for their one first run (eval/nlu/first_runs.md; F's with the screen frozen at 3520d74)
-# and are now development sets. The next blind set (G) is added here as "blind G (final)", with
-# JUDGED_SET, only for its one first run after the screen is frozen.
+# and are now development sets. Blind G is the judged set: added with the screen frozen at
+# 9a2e8ad (rules, bank and learned layer of branch triage-v3, trained on the nine sets above),
+# for its one first run; it is never trained or tuned on (triage_data.load_set refuses it).
 TRIAGE_SETS = {
     "development": "triage.yml",
     "held-out": "triage_holdout.yml",
@@ -47,8 +48,9 @@ TRIAGE_SETS = {
     "blind D": "triage_blind_d.yml",
     "blind E": "triage_blind_e.yml",
     "blind F": "triage_blind_f.yml",
+    "blind G (final)": "triage_blind_g.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind G (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
