@@ -37,7 +37,9 @@ from eval.nlu.metrics import evaluate_entities, evaluate_triage, load_yaml
 # set for their one first run (eval/nlu/first_runs.md; F's with the screen frozen at 3520d74)
 # and are now development sets. Blind G is the judged set: added with the screen frozen at
 # 9a2e8ad (rules, bank and learned layer of branch triage-v3, trained on the nine sets above),
-# for its one first run; it is never trained or tuned on (triage_data.load_set refuses it).
+# for its one first run (eval/nlu/first_runs.md). It stays the judged set until work on its
+# errors starts; then it joins triage_data.SETS and blind H (written, refused by
+# triage_data.load_set as NEXT_BLIND) takes its place for the following version's first run.
 TRIAGE_SETS = {
     "development": "triage.yml",
     "held-out": "triage_holdout.yml",
@@ -88,11 +90,12 @@ def run_cross_validation(folds: int, out: Path) -> None:
     env["PMN_ENCODER_DIR"] = str(ensure_encoder(quiet=True)[0])
     out.mkdir(parents=True, exist_ok=True)
     (out / "run.json").unlink(missing_ok=True)
+    commit = _git_head()  # the code the folds are trained with (taken before they start)
     with open(out / "rasa.log", "w", encoding="utf-8") as log:
         subprocess.run(cmd, check=True, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     # which code the report belongs to, so that a later --skip-cv run can say so
     (out / "run.json").write_text(
-        json.dumps({"commit": _git_head(), "finished": _utc_now(), "folds": folds}) + "\n",
+        json.dumps({"commit": commit, "finished": _utc_now(), "folds": folds}) + "\n",
         encoding="utf-8",
     )
 
