@@ -167,7 +167,9 @@ _RULES: tuple[_Rule, ...] = (
         r"\bsuicidal\b|\b(?:commit(?:ting)?|considering|contemplating|thinking\s+(?:about|of)|"
         r"thoughts\s+of|attempt(?:ed|ing)?|plan(?:ning)?)\s+(?:\w+\s+)?suicide\b|"
         r"\bsuicide\s+(?:plan|note|attempt)\b|\b(?:i|he|she)\s+(?:want|wants|wanted)\s+to\s+"
-        r"(?:commit\s+)?suicide\b",
+        r"(?:commit\s+)?suicide\b|"
+        # Added with blind set G as a development set: "my brother is threatening suicide".
+        r"\bthreat(?:en|ens|ened|ening)\s+(?:to\s+(?:commit\s+)?)?suicide\b",
     ),
     _r(
         "want_die",
@@ -710,6 +712,9 @@ _RULES: tuple[_Rule, ...] = (
         True,
         rf"{FEVER}(?:[^.!?]|\.(?=\d)){{0,80}}{TREATMENT}|{TREATMENT}(?:[^.!?]|\.(?=\d)){{0,80}}{FEVER}",
         personal=True,
+        # Added with blind set G as a development set: "No pain, no fever, just nervous about
+        # my first chemo" (a symptom denied, not reported).
+        not_before=r"\b(?:no|without|not\s+(?:a|any)|never\s+(?:had|got|ran)\s+(?:a|any))\s+$",
     ),
     _r(
         "stroke",
@@ -1243,7 +1248,12 @@ _LIVE = re.compile(
     r"\b(?:right\s+now|tonight|at\s+the\s+moment|currently|(?:and|but)\s+now|(?<!ing )again\s+now|"
     r"these\s+days|(?:started|starting|begun|began|doing\s+it|at\s+it)\s+(?:[\w-]+\s+){0,2}"
     r"again|"
-    r"lately|(?:thinking|feeling)\s+(?:about\s+)?(?:it|that|this)\s+again|like\s+that\s+again)\b",
+    r"lately|(?:thinking|feeling)\s+(?:about\s+)?(?:it|that|this)\s+again|like\s+that\s+again|"
+    # Added with blind set G as a development set: an onset today keeps a symptom live beside
+    # a history clause ("chest pain and breathless since I got up, I had a clot last year").
+    r"since\s+(?:i|he|she|we|they)\s+(?:got\s+up|woke(?:\s+up)?)|since\s+(?:this\s+morning|"
+    r"last\s+night|earlier\s+today|lunchtime|breakfast)|for\s+the\s+(?:last|past)\s+(?:hour|"
+    r"(?:few|couple\s+of|\d+|two|three)\s+hours))\b",
     _F,
 )
 

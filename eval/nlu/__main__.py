@@ -5,13 +5,13 @@
    macro-F1 read from the aggregated intent_report.json. Needs Rasa; takes ~20 min on 2 cores.
 2. Entities: eval/nlu/entities.yml (development set) and entities_holdout.yml, set-based
    precision/recall per entity type, on the same matchers the Rasa components wrap.
-3. Red-flag triage: nine sets (development ... blind F): recall on explicit and indirect
+3. Red-flag triage: ten sets (development ... blind G): recall on explicit and indirect
    crisis/emergency messages, false-positive rate on hard negatives, for the rules alone and
    for rules + the learned layer (nlu/triage_model.py, on the prepared MiniLM encoder). The
-   learned layer is trained on the sets named in nlu/triage_model.json (blind E and F joined
+   learned layer is trained on the sets named in nlu/triage_model.json (blind E, F and G joined
    the development sets after their first runs), whose rows are in-sample; the honest estimate
    is ``python -m eval.nlu.loso`` (leave-one-set-out, eval/nlu/triage_loso.md). The next blind
-   set (G, ``triage_data.NEXT_BLIND``) is not listed here until its one first run; until then
+   set (H, ``triage_data.NEXT_BLIND``) is not listed here until its one first run; until then
    no triage target is judged (``JUDGED_SET`` None).
 
 Results replace the NLU section of docs/evaluation.md (between the nlu markers). Exit status 1
@@ -33,13 +33,11 @@ from typing import Any
 
 from eval.nlu.metrics import evaluate_entities, evaluate_triage, load_yaml
 
-# Red-flag sets in the order they were written. Blind E and blind F were each the judged final
-# set for their one first run (eval/nlu/first_runs.md; F's with the screen frozen at 3520d74)
-# and are now development sets. Blind G is the judged set: added with the screen frozen at
-# 9a2e8ad (rules, bank and learned layer of branch triage-v3, trained on the nine sets above),
-# for its one first run (eval/nlu/first_runs.md). It stays the judged set until work on its
-# errors starts; then it joins triage_data.SETS and blind H (written, refused by
-# triage_data.load_set as NEXT_BLIND) takes its place for the following version's first run.
+# Red-flag sets in the order they were written. Blind E, F and G were each the judged final set
+# for their one first run (eval/nlu/first_runs.md; G's with the screen frozen at 9a2e8ad) and
+# are now development sets. Blind H is written and refused by triage_data.load_set
+# (NEXT_BLIND): add it here as "blind H (final)", with JUDGED_SET, only for its one first run
+# after the screen is frozen.
 TRIAGE_SETS = {
     "development": "triage.yml",
     "held-out": "triage_holdout.yml",
@@ -50,9 +48,9 @@ TRIAGE_SETS = {
     "blind D": "triage_blind_d.yml",
     "blind E": "triage_blind_e.yml",
     "blind F": "triage_blind_f.yml",
-    "blind G (final)": "triage_blind_g.yml",
+    "blind G": "triage_blind_g.yml",
 }
-JUDGED_SET: str | None = "blind G (final)"
+JUDGED_SET: str | None = None
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
@@ -289,16 +287,16 @@ def render(
     lines += [
         "### Red-flag triage (`nlu.triage.screen`)",
         "",
-        "Recall counts a positive as caught only when the expected category fires. Nine sets, "
+        "Recall counts a positive as caught only when the expected category fires. Ten sets, "
         "written in turn: development (`eval/nlu/triage.yml`), held-out "
         "(`triage_holdout.yml`), unseen (`triage_unseen.yml`), blind A to D "
         "(`triage_blind_a.yml` ... `triage_blind_d.yml`, written by engineers who had not seen "
-        "the rules), blind E and blind F (`triage_blind_e.yml`, `triage_blind_f.yml`, written "
+        "the rules), blind E, F and G (`triage_blind_e.yml` ... `triage_blind_g.yml`, written "
         "blind too, each the judged final set for its first run). Each was run once with the "
         "rules frozen, then its misses were "
         "analysed and general rules added, so their current rows are optimistic; the "
         "**first-run** figures in the next table are the honest estimates of recall on new "
-        "wording. The next blind set (G) will be judged on its first run. *rules + semantic* is "
+        "wording. The next blind set (H) will be judged on its first run. *rules + semantic* is "
         "what Rasa and the gateway run: the "
         "rules with the learned layer (nlu/triage_model.py, a logistic regression on the MiniLM "
         "vector and char n-grams, trained on the bank and the sets listed in "

@@ -417,7 +417,7 @@ class Loso:
         return thresholds, veto_at
 
     def write_model(self, budget: float) -> TriageModel:
-        """Fit on the bank, the Rasa examples and all eight sets; save nlu/triage_model.*."""
+        """Fit on the bank, the Rasa examples and every set in SETS; save nlu/triage_model.*."""
         thresholds, veto_at = self.final_settings(budget)
         model = self.model(frozenset(), thresholds, veto_at)
         items = self.training_items(frozenset())

@@ -402,3 +402,28 @@ def test_layer_findings_get_the_new_context_vetoes(category: str, text: str, fir
         assert (category in found) is fires, (text, found)
     finally:
         triage.enable_semantic(previous)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "threatening suicide", of the writer or someone else
+        ("my partner keeps threatening suicide whenever the scan date comes up", "crisis"),
+        ("Dad threatened to commit suicide this afternoon and won't open his door", "crisis"),
+        ("she's threatening to commit suicide if they stop the trial drug", "crisis"),
+        # an onset today keeps a symptom live beside a history clause
+        ("crushing chest pain since this morning, I had a heart attack in 2019", "emergency"),
+        ("he's been breathless since he woke up, he had a clot years ago", "emergency"),
+        ("really short of breath for the last hour, I had pneumonia last year", "emergency"),
+        # a denied symptom is not reported
+        ("no fever or anything, just worried about starting chemo on Monday", None),
+        ("without a temperature, is it still worth ringing the chemo line about a rash?", None),
+        # controls: a reported fever on treatment and history without a live onset
+        ("she's got a fever and she had chemo on Tuesday", "emergency"),
+        ("no appetite and a temperature of 38.4 on day 8 of chemo", "emergency"),
+        ("I had chest pain last year, it turned out to be reflux, fine now", None),
+    ],
+)
+def test_blind_g_concepts_in_the_rules(text: str, expected: str | None) -> None:
+    found = triage.screen_rules(text)
+    assert (found.category if found else None) == expected, (text, found)
