@@ -102,10 +102,16 @@ def predict(probs: np.ndarray, thresholds: Sequence[float], veto: np.ndarray) ->
     return out
 
 
-def oracle(items: Sequence[Item], probs: np.ndarray, fpr: float = 0.01) -> dict[str, Any]:
+def oracle(
+    items: Sequence[Item], probs: np.ndarray, fpr: float = 0.01, veto: np.ndarray | None = None
+) -> dict[str, Any]:
     """Recall of crisis + emergency positives at the lowest threshold on max(P(crisis),
-    P(emergency)) that leaves at most ``fpr`` of the items' negatives at or above it."""
-    urgent = probs[:, 1:3].max(axis=1)
+    P(emergency)) that leaves at most ``fpr`` of the items' negatives at or above it. With
+    ``veto`` ((n, 3), ``loso.vetoed_mask``) a category the rules' context checks veto scores 0."""
+    urgent_probs = probs[:, 1:3].copy()
+    if veto is not None:
+        urgent_probs[veto[:, :2]] = 0.0
+    urgent = urgent_probs.max(axis=1)
     labels = np.asarray([i.label for i in items])
     neg = np.sort(urgent[labels == "none"])[::-1]
     allowed = int(math.floor(fpr * len(neg)))
@@ -285,6 +291,7 @@ def evaluate_ft(
         "thresholds": thresholds,
         "counts": counts_json(counts),
         "oracle": oracle(sets[outer], p_out),
+        "oracle_ctx": oracle(sets[outer], p_out, veto=vetoed_mask(sets[outer])),
         "settings": settings,
         "train_examples": train_examples,
     }
@@ -393,7 +400,10 @@ def run_lr(folds: Sequence[str], budget: float, with_loso: bool = False) -> None
             "val": {"counts": counts_json(same), "thresholds": thresholds},
             "oracle8": oracle(items, p8),
             "oracle7": oracle(items, p7),
+            "oracle8_ctx": oracle(items, p8, veto=loso.veto(outer)),
+            "oracle7_ctx": oracle(items, p7, veto=loso.veto(outer)),
         }
+        np.savez(OUT / f"lr_{outer}.npz", p7=p7, p8=p8)
         (OUT / f"lr_{outer}.json").write_text(json.dumps(result, indent=1))
         if standard is not None:
             log(f"[lr {outer}] loso alone: " + " | ".join(fmt(standard)))
@@ -508,6 +518,22 @@ def report() -> str:
         neg = ft[name]["oracle"]["negatives"]
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {neg}, {int(0.01 * neg)} |")
     lines.append("| **pooled** | " + " | ".join(f"{c}/{n} ({c / n:.2f})" for c, n in tot) + " | |")
+    lines += [
+        "",
+        "With the rules' context checks (a vetoed category scores 0), as the layer runs:",
+        "",
+        "| held out | fine-tuned (7 sets) | LR (same 7 sets) | LR (8 sets) |",
+        "|---|---|---|---|",
+    ]
+    tot = np.zeros((3, 2), dtype=int)
+    for name in folds:
+        trio = (ft[name]["oracle_ctx"], lr[name]["oracle7_ctx"], lr[name]["oracle8_ctx"])
+        cells = []
+        for k, o in enumerate(trio):
+            cells.append(f"{o['caught']}/{o['n']} ({o['caught'] / o['n']:.2f})")
+            tot[k] += (o["caught"], o["n"])
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines.append("| **pooled** | " + " | ".join(f"{c}/{n} ({c / n:.2f})" for c, n in tot) + " |")
     lines += ["", "Thresholds (crisis, emergency, medical_advice) chosen on the validation set:"]
     for name in folds:
         lines.append(

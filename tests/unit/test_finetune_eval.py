@@ -17,6 +17,9 @@ def test_oracle_allows_at_most_one_percent_of_the_negatives() -> None:
     probs[205:, 1] = 0.5  # below the two allowed negatives
     out = oracle(items, probs)
     assert out["fps"] == 2 and out["caught"] == 5 and out["n"] == 10
+    veto = np.zeros((210, 3), dtype=bool)
+    veto[100:200, 0] = True  # the context checks veto crisis on the top half of the negatives
+    assert oracle(items, probs, veto=veto)["caught"] == 10
 
 
 def test_predict_takes_the_most_urgent_category_and_the_veto_blocks_it() -> None:
