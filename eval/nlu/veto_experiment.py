@@ -1,0 +1,50 @@
+"""Leave-one-set-out with a wider learned-veto policy (an experiment; nothing shipped).
+
+    flock /tmp/pmn-cpu.lock .venv-engine/bin/python -m eval.nlu.veto_experiment \
+        no-first-person-crisis --no-baseline        # ~15 min on 2 cores
+
+The shipped policy (``nlu.triage.learned_veto_allowed``) lets the classifier veto a rule
+finding only when it is not explicit, or explicit about someone else in an information
+question. Variants: ``no-first-person-crisis`` also allows explicit findings except an explicit
+crisis statement in the first person; ``all`` allows every crisis/emergency rule finding. The
+veto level is still chosen by eval.nlu.loso (the lowest P(none) that vetoes no rule-caught
+positive in the inner folds). Results: eval/nlu/triage_loso.md, "Wider learned veto".
+"""
+
+import sys
+
+from nlu import triage
+
+VARIANTS = ("no-first-person-crisis", "all")
+VARIANT = ""
+
+
+def wide(result: triage.TriageResult, text: str) -> bool:
+    """The wider policy of VARIANT."""
+    if result.category not in triage._URGENT or result.rule == "semantic":
+        return False
+    if VARIANT == "all":
+        return True
+    # "no-first-person-crisis": explicit first-person crisis statements stay unvetoable
+    if result.category == "crisis" and result.explicit:
+        norm = triage._normalise(text)
+        sentence = triage._sentence(norm, result.start, result.end)
+        if triage._FIRST_PERSON.search(sentence):
+            return False
+    return True
+
+
+def main(argv: list[str]) -> int:
+    global VARIANT
+    if not argv or argv[0] not in VARIANTS:
+        print(f"usage: python -m eval.nlu.veto_experiment {{{'|'.join(VARIANTS)}}} [loso args]")
+        return 2
+    VARIANT = argv[0]
+    triage.learned_veto_allowed = wide  # screen_all and eval.nlu.loso look it up at call time
+    from eval.nlu import loso
+
+    return loso.main(argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
