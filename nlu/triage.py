@@ -119,12 +119,13 @@ _PAST = re.compile(
 
 
 # "I overdosed on Christmas chocolate", "overdosing on box sets": a figure of speech (blind F).
-_TREATS = (
-    r"^\s*(?:on\s+)?(?:\w+\s+){0,2}(?:chocolates?|cake|cakes|sweets|sugar|biscuits|crisps|"
+_TREAT_WORDS = (
+    r"(?:on\s+)?(?:\w+\s+){0,2}(?:chocolates?|cake|cakes|sweets|sugar|biscuits|crisps|"
     r"cheese|mince\s+pies|turkey|carbs|pizza|ice\s+cream|coffee|caffeine|prosecco|quality\s+"
     r"street|netflix|telly|tv|box\s*sets?|podcasts?|news|googl\w*|information|info|sunshine|"
     r"carols|advice|kindness|cuteness)\b"
 )
+_TREATS = r"^\s*" + _TREAT_WORDS  # right after an overdose rule's match
 
 
 def _r(
@@ -1475,7 +1476,7 @@ _KILL_OTHER = re.compile(
     r"oncologist|cat|dog))\b",
     _F,
 )
-_TREAT_OVERDOSE = re.compile(r"\boverdos\w*\s+" + _TREATS[4:], _F)
+_TREAT_OVERDOSE = re.compile(r"\boverdos\w*\s+" + _TREAT_WORDS, _F)
 _SELF_DANGER_NOT_OD = re.compile(
     r"\b(?:myself|suicid\w*|die|dying|dead|end\s+(?:it|my|things)|pills|tablets|morphine|"
     r"not\s+(?:be\s+)?here|wake\s+up|goodbye)\b",
@@ -1555,11 +1556,11 @@ def screen_all(text: str, most_urgent_only: bool = False) -> list[TriageResult]:
         and not learned_veto_allowed(results[0], text)
     ):
         return results
-    is_knn = layer.adds_only
-    if is_knn and any(r.category in _URGENT for r in results):
+    adds_only = layer.adds_only
+    if adds_only and any(r.category in _URGENT for r in results):
         return results  # the nearest-neighbour layer only adds to a rules' miss
     try:
-        if is_knn:
+        if adds_only:
             match = layer.check(text)
         else:
             # the classifier scores the sentences only when they could matter (sentence_gate)
@@ -1568,7 +1569,7 @@ def screen_all(text: str, most_urgent_only: bool = False) -> list[TriageResult]:
     except Exception:  # noqa: BLE001 - safety screen must answer with the rules alone
         log.exception("semantic triage failed; using the rules alone")
         return results
-    veto_at = None if is_knn else layer.veto_threshold
+    veto_at = None if adds_only else layer.veto_threshold
     if veto_at is not None and match.category is None and match.neg >= veto_at:
         results = [r for r in results if not learned_veto_allowed(r, text)]
     if match.category is None or any(r.category == match.category for r in results):

@@ -75,19 +75,6 @@ def units_of(items: Sequence[Item]) -> list[list[str]]:
     return [split_units(i.text) for i in items]
 
 
-def reduce_units(units_per: list[list[str]], probs: np.ndarray) -> np.ndarray:
-    """(n, 4): column 0 the lowest P(none) over the item's units, 1-3 the highest red-flag
-    probabilities (as ``eval.nlu.loso.unit_max_proba`` without the sentence gate)."""
-    out = np.zeros((len(units_per), len(CLASSES)), dtype=np.float32)
-    row = 0
-    for n, units in enumerate(units_per):
-        block = probs[row : row + len(units)]
-        out[n, 1:] = block[:, 1:].max(axis=0)
-        out[n, 0] = block[:, 0].min()
-        row += len(units)
-    return out
-
-
 def predict(probs: np.ndarray, thresholds: Sequence[float], veto: np.ndarray) -> list[str | None]:
     """The layer's category per item: the most urgent category reaching its threshold, None
     when the rules' context checks veto that category (``eval.nlu.loso.layer_alone``)."""
@@ -182,7 +169,9 @@ class FineTuned:
     def item_proba(self, items: Sequence[Item]) -> np.ndarray:
         units_per = units_of(items)
         flat = [u for us in units_per for u in us]
-        return reduce_units(units_per, self.proba(flat))
+        from eval.nlu.loso import reduce_units  # every sentence scored: no sentence gate
+
+        return reduce_units(units_per, self.proba(flat), None)
 
     def save(self, path: Path) -> None:
         import torch

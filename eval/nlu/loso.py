@@ -156,13 +156,23 @@ def unit_max_proba(
     logits -= logits.max(axis=1, keepdims=True)
     probs = np.exp(logits)
     probs /= probs.sum(axis=1, keepdims=True)
-    out = np.zeros((len(items), len(CLASSES)), dtype=np.float32)
+    return reduce_units(units_per, probs, config.sentence_gate)
+
+
+def reduce_units(
+    units_per: Sequence[Sequence[str]], probs: np.ndarray, sentence_gate: float | None
+) -> np.ndarray:
+    """Per-unit class probabilities (rows in ``units_per`` order, whole text first) -> (n, 4):
+    column 0 the lowest P(none) over an item's units, columns 1-3 the highest red-flag
+    probabilities. With a ``sentence_gate``, an item whose whole-text red-flag probability is
+    below it keeps the whole text's red-flag columns (the shipped check does not score its
+    sentences); the veto level still sees every sentence, as check does when a veto is
+    possible."""
+    out = np.zeros((len(units_per), len(CLASSES)), dtype=np.float32)
     row = 0
     for n, units in enumerate(units_per):
         block = probs[row : row + len(units)]
-        gated = config.sentence_gate is not None and block[0, 1:].max() < config.sentence_gate
-        # gated: the sentences are not scored for red flags (the shipped check skips them;
-        # the veto level still sees every sentence, as check does when a veto is possible)
+        gated = sentence_gate is not None and block[0, 1:].max() < sentence_gate
         out[n, 1:] = block[0, 1:] if gated else block[:, 1:].max(axis=0)
         out[n, 0] = block[:, 0].min()
         row += len(units)

@@ -12,35 +12,34 @@ positive in the inner folds). Results: eval/nlu/triage_loso.md, "Wider learned v
 """
 
 import sys
+from collections.abc import Callable
 
 from nlu import triage
 
 VARIANTS = ("no-first-person-crisis", "all")
-VARIANT = ""
 
 
-def wide(result: triage.TriageResult, text: str) -> bool:
-    """The wider policy of VARIANT."""
-    if result.category not in triage._URGENT or result.rule == "semantic":
-        return False
-    if VARIANT == "all":
-        return True
-    # "no-first-person-crisis": explicit first-person crisis statements stay unvetoable
-    if result.category == "crisis" and result.explicit:
-        norm = triage._normalise(text)
-        sentence = triage._sentence(norm, result.start, result.end)
-        if triage._FIRST_PERSON.search(sentence):
+def wider_policy(variant: str) -> Callable[[triage.TriageResult, str], bool]:
+    """A replacement for ``nlu.triage.learned_veto_allowed`` under ``variant``."""
+
+    def allowed(result: triage.TriageResult, text: str) -> bool:
+        if result.category not in triage._URGENT or result.rule == "semantic":
             return False
-    return True
+        if variant == "all" or not (result.category == "crisis" and result.explicit):
+            return True
+        # "no-first-person-crisis": explicit first-person crisis statements stay unvetoable
+        norm = triage._normalise(text)
+        return not triage._FIRST_PERSON.search(triage._sentence(norm, result.start, result.end))
+
+    return allowed
 
 
 def main(argv: list[str]) -> int:
-    global VARIANT
     if not argv or argv[0] not in VARIANTS:
         print(f"usage: python -m eval.nlu.veto_experiment {{{'|'.join(VARIANTS)}}} [loso args]")
         return 2
-    VARIANT = argv[0]
-    triage.learned_veto_allowed = wide  # screen_all and eval.nlu.loso look it up at call time
+    # screen_all and eval.nlu.loso look the policy up at call time
+    triage.learned_veto_allowed = wider_policy(argv[0])
     from eval.nlu import loso
 
     return loso.main(argv[1:])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from eval.nlu.finetune import length_batches, oracle, predict, reduce_units, validation_set
+from eval.nlu.finetune import length_batches, oracle, predict, validation_set
+from eval.nlu.loso import reduce_units
 from eval.nlu.triage_data import Item
 
 
@@ -31,7 +32,7 @@ def test_predict_takes_the_most_urgent_category_and_the_veto_blocks_it() -> None
 
 def test_reduce_units_max_red_flag_min_none() -> None:
     probs = np.asarray([[0.9, 0.1, 0.0, 0.0], [0.2, 0.7, 0.1, 0.0], [0.5, 0.2, 0.3, 0.0]])
-    out = reduce_units([["a b c. d e f", "a b c", "d e f"]], probs)
+    out = reduce_units([["a b c. d e f", "a b c", "d e f"]], probs, None)
     assert np.allclose(out[0], [0.2, 0.7, 0.3, 0.0])
 
 
