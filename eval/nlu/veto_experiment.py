@@ -6,7 +6,9 @@
 The shipped policy (``nlu.triage.learned_veto_allowed``) lets the classifier veto a rule
 finding only when it is not explicit, or explicit about someone else in an information
 question. Variants: ``no-first-person-crisis`` also allows explicit findings except an explicit
-crisis statement in the first person; ``all`` allows every crisis/emergency rule finding. The
+crisis statement in the first person; ``emergency`` keeps the shipped rule for crisis findings
+and allows every emergency finding, explicit or not, in any person; ``all`` allows every
+crisis/emergency rule finding. The
 veto level is still chosen by eval.nlu.loso (the lowest P(none) that vetoes no rule-caught
 positive in the inner folds). Results: eval/nlu/triage_loso.md, "Wider learned veto".
 """
@@ -16,15 +18,18 @@ from collections.abc import Callable
 
 from nlu import triage
 
-VARIANTS = ("no-first-person-crisis", "all")
+VARIANTS = ("no-first-person-crisis", "emergency", "all")
 
 
 def wider_policy(variant: str) -> Callable[[triage.TriageResult, str], bool]:
     """A replacement for ``nlu.triage.learned_veto_allowed`` under ``variant``."""
+    shipped = triage.learned_veto_allowed
 
     def allowed(result: triage.TriageResult, text: str) -> bool:
         if result.category not in triage._URGENT or result.rule == "semantic":
             return False
+        if variant == "emergency":
+            return result.category == "emergency" or shipped(result, text)
         if variant == "all" or not (result.category == "crisis" and result.explicit):
             return True
         # "no-first-person-crisis": explicit first-person crisis statements stay unvetoable
