@@ -1338,6 +1338,44 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
     )
 
 
+# Told about the speaker but not as a live statement, so the finding stays (the rules alone
+# still fire) but is not "explicit" and the trained layer may veto it
+# (``learned_veto_allowed``): a denial ("I'm not suicidal or anything, just fed up", "never been
+# suicidal") and a crisis told as over while the message says the person is well now ("I
+# attempted suicide at 22 ... I'm 58 now, doing well"). Both recurred across blind sets E, F
+# and G. "I'm not sure if I'm suicidal" and "I'm not going to kill myself" stay explicit.
+_DENIED_BEFORE = re.compile(
+    r"(?:\bnot|\bnever|n't|\bno\s+longer)\s+(?:(?:been|feeling|feel|felt|actually|really|remotely|"
+    r"at\s+all|having|have|had|any)\s+){0,2}$",
+    _F,
+)
+# well now, said outright (an age alone, "I'm 58 now", is not enough here)
+_RECOVERED = re.compile(
+    r"\b(?:doing\s+(?:really\s+|very\s+|so\s+)?(?:well|fine|ok|okay|great|better)|very\s+much\s+"
+    r"(?:here|alive)|(?:i'?m|im|i\s+am)\s+(?:really\s+|very\s+)?(?:well|fine|ok|okay|great|good|"
+    r"better|safe)\s+now|in\s+a\s+(?:good|better)\s+place|recovered|in\s+recovery)\b",
+    _F,
+)
+_CRISIS_PAST = re.compile(
+    r"\b(?:attempted|tried|was|were|had|took|overdosed|made\s+an?\s+attempt|years\s+ago|"
+    r"when\s+(?:i|he|she)\s+was)\b",
+    _F,
+)
+
+
+def _not_live_statement(rule: _Rule, norm: str, start: int, end: int) -> bool:
+    """An explicit crisis match that is denied or told as over (see ``_DENIED_BEFORE``)."""
+    if rule.category != "crisis" or not rule.explicit:
+        return False
+    if _DENIED_BEFORE.search(norm[max(0, start - 40) : start]):
+        return True
+    return (
+        bool(_CRISIS_PAST.search(_sentence(norm, start, end)))
+        and bool(_RECOVERED.search(norm))
+        and not _LIVE.search(norm)
+    )
+
+
 def _normalise(text: str) -> str:
     """Same-length normalisation (offsets stay valid): lower case, straight apostrophes."""
     out = []
@@ -1351,7 +1389,8 @@ def _normalise(text: str) -> str:
 
 
 def screen_all_rules(text: str) -> list[TriageResult]:
-    """The regex rules only: one finding per category (the earliest), most urgent first.
+    """The regex rules only: one finding per category, most urgent first; within a category a
+    finding the trained layer may not veto (``learned_veto_allowed``) before the earliest.
 
     [] when nothing fires.
     """
@@ -1364,6 +1403,7 @@ def screen_all_rules(text: str) -> list[TriageResult]:
     for rule in _RULES:
         if rule.personal and not has_person and info_question:
             continue
+        chosen: TriageResult | None = None
         for m in rule.pattern.finditer(norm):
             if rule.not_after is not None and rule.not_after.search(norm[m.end() : m.end() + 60]):
                 continue
@@ -1373,19 +1413,24 @@ def screen_all_rules(text: str) -> list[TriageResult]:
                 continue
             if _vetoed(rule, norm, m.start(), m.end()):
                 continue
-            found.append(
-                TriageResult(
-                    rule.category,
-                    rule.subtype,
-                    m.start(),
-                    m.end(),
-                    text[m.start() : m.end()],
-                    rule.explicit,
-                    rule.rule,
-                )
+            result = TriageResult(
+                rule.category,
+                rule.subtype,
+                m.start(),
+                m.end(),
+                text[m.start() : m.end()],
+                rule.explicit and not _not_live_statement(rule, norm, m.start(), m.end()),
+                rule.rule,
             )
-            break
-    found.sort(key=lambda r: (_ORDER[r.category], r.start))
+            chosen = chosen or result
+            if result.explicit == rule.explicit:
+                chosen = result  # a denied or past match gives way to a later live one
+                break
+        if chosen is not None:
+            found.append(chosen)
+    # per category the finding the layer may not veto comes first, then the earliest, so
+    # "never been suicidal but tonight I want to die" keeps its explicit statement
+    found.sort(key=lambda r: (_ORDER[r.category], learned_veto_allowed(r, text), r.start))
     per_category: dict[str, TriageResult] = {}
     for result in found:
         per_category.setdefault(result.category, result)
