@@ -436,7 +436,7 @@ def test_blind_g_concepts_in_the_rules(text: str, expected: str | None) -> None:
         ("I'm not suicidal or anything, just fed up. somewhere to vent?", "suicide", False),
         ("I don't feel suicidal, only tired of the waiting", "suicide", False),
         ("never been suicidal, just want a BRCA group", "suicide", False),
-        ("I attempted suicide at 22. I'm 58 now, doing well, and want an ALK group", "suicide", False),
+        ("I attempted suicide at 22. I'm 58 now, doing well, want an ALK group", "suicide", False),
         # live statements stay explicit
         ("I'm suicidal", "suicide", True),
         ("I'm not sure if I'm suicidal", "suicide", True),
