@@ -1363,11 +1363,49 @@ _CRISIS_PAST = re.compile(
 )
 
 
+# Someone writing as their role or for a purpose, not as a person in trouble: "I'm a
+# psychologist building a resource pack on ... suicidal ideation", "I'm a journalist writing
+# about suicidal thoughts", "testing for our safeguarding review, no one is at risk", "I'm a
+# screenwriter". Recurred across blind sets E, F and G. With the topic frames of
+# ``_TOPIC_FRAME`` it only lowers a finding to not explicit; the rules' finding stays.
+_ROLE_FRAME = re.compile(
+    r"\b(?:i'?m|im|i\s+am)\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:psychologist|psychiatrist|journalist|"
+    r"reporter|writer|screenwriter|novelist|author|actor|actress|student|researcher|teacher|"
+    r"lecturer|trainer|tutor|moderator|chaplain|counsell?or|therapist|academic|blogger|"
+    r"podcaster|editor|paramedic\s+trainer|nurse\s+educator)\b|"
+    r"\bi\s+(?:teach|lecture|train)\s+(?:a|an|the|our|on)\b|"
+    r"\b(?:in|for)\s+(?:a|an|our|my|the)\s+(?:\w+\s+){0,2}(?:story|novel|script|screenplay|"
+    r"drama|podcast|procedures?\s+manual|resource\s+pack|faq|safeguarding\s+review)\b|"
+    r"\b(?:testing|reviewing|evaluating|auditing)\s+(?:your|the|this|it)\b|"
+    r"\bno\s+one\s+is\s+at\s+risk\b|\bnot\s+a\s+live\s+(?:case|situation)\b",
+    _F,
+)
+
+# the writer within three words before the match ("I feel suicidal", "I'm so suicidal"), and
+# an opening quote right before it ("a message like 'I want to die'")
+_SELF_BEFORE = re.compile(r"\b(?:i|i'?m|im|i'?ve|ive|me|my)\b(?:\s+[\w']+){0,3}\s*$", _F)
+_QUOTED_BEFORE = re.compile(r"['\"]\s*(?:i\s+)?$", _F)
+
+
 def _not_live_statement(rule: _Rule, norm: str, start: int, end: int) -> bool:
-    """An explicit crisis match that is denied or told as over (see ``_DENIED_BEFORE``)."""
-    if rule.category != "crisis" or not rule.explicit:
+    """An explicit crisis/emergency match that is not a live statement: asked or told in a
+    role or for a purpose (``_ROLE_FRAME``, ``_TOPIC_FRAME``), or, for a crisis, denied or told
+    as over (``_DENIED_BEFORE``)."""
+    if rule.category not in ("crisis", "emergency") or not rule.explicit:
         return False
-    if _DENIED_BEFORE.search(norm[max(0, start - 40) : start]):
+    before = norm[max(0, start - 40) : start]
+    framed = bool(_ROLE_FRAME.search(norm) or _TOPIC_FRAME.search(norm))
+    # a frame does not lower what is said of the writer ("I'm a student and I feel suicidal")
+    # unless it is quoted
+    if (
+        framed
+        and not _LIVE.search(norm)
+        and (_QUOTED_BEFORE.search(before) or not _SELF_BEFORE.search(before))
+    ):
+        return True
+    if rule.category != "crisis":
+        return False
+    if _DENIED_BEFORE.search(before):
         return True
     return (
         bool(_CRISIS_PAST.search(_sentence(norm, start, end)))

@@ -437,8 +437,14 @@ def test_blind_g_concepts_in_the_rules(text: str, expected: str | None) -> None:
         ("I don't feel suicidal, only tired of the waiting", "suicide", False),
         ("never been suicidal, just want a BRCA group", "suicide", False),
         ("I attempted suicide at 22. I'm 58 now, doing well, want an ALK group", "suicide", False),
-        # live statements stay explicit
+        # asked or told in a role or for a purpose
+        ("I'm a journalist writing about suicidal thoughts after a diagnosis", "suicide", False),
+        ("a message like 'I want to die': testing your bot, no one is at risk", "want_die", False),
+        # live statements stay explicit, in a role too
         ("I'm suicidal", "suicide", True),
+        ("I'm a student and I feel suicidal", "suicide", True),
+        ("I'm a nurse and I want to kill myself", "kill_self", True),
+        ("I'm a journalist and tonight I want to die", "want_die", True),
         ("I'm not sure if I'm suicidal", "suicide", True),
         ("I'm not going to kill myself, I just need to talk", "kill_self", True),
         ("I attempted suicide at 22 and I'm 58 now and I feel suicidal again", "suicide", True),
@@ -448,7 +454,7 @@ def test_blind_g_concepts_in_the_rules(text: str, expected: str | None) -> None:
         ("I've never been suicidal but tonight I want to die", "want_die", True),
     ],
 )
-def test_denied_or_past_crisis_is_found_but_not_explicit(
+def test_denied_past_or_framed_crisis_is_found_but_not_explicit(
     text: str, rule: str, explicit: bool
 ) -> None:
     found = triage.screen_rules(text)
