@@ -1338,6 +1338,82 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
     )
 
 
+# Told about the speaker but not as a live statement, so the finding stays (the rules alone
+# still fire) but is not "explicit" and the trained layer may veto it
+# (``learned_veto_allowed``): a denial ("I'm not suicidal or anything, just fed up", "never been
+# suicidal") and a crisis told as over while the message says the person is well now ("I
+# attempted suicide at 22 ... I'm 58 now, doing well"). Both recurred across blind sets E, F
+# and G. "I'm not sure if I'm suicidal" and "I'm not going to kill myself" stay explicit.
+_DENIED_BEFORE = re.compile(
+    r"(?:\bnot|\bnever|n't|\bno\s+longer)\s+(?:(?:been|feeling|feel|felt|actually|really|remotely|"
+    r"at\s+all|having|have|had|any)\s+){0,2}$",
+    _F,
+)
+# well now, said outright (an age alone, "I'm 58 now", is not enough here)
+_RECOVERED = re.compile(
+    r"\b(?:doing\s+(?:really\s+|very\s+|so\s+)?(?:well|fine|ok|okay|great|better)|very\s+much\s+"
+    r"(?:here|alive)|(?:i'?m|im|i\s+am)\s+(?:really\s+|very\s+)?(?:well|fine|ok|okay|great|good|"
+    r"better|safe)\s+now|in\s+a\s+(?:good|better)\s+place|recovered|in\s+recovery)\b",
+    _F,
+)
+_CRISIS_PAST = re.compile(
+    r"\b(?:attempted|tried|was|were|had|took|overdosed|made\s+an?\s+attempt|years\s+ago|"
+    r"when\s+(?:i|he|she)\s+was)\b",
+    _F,
+)
+
+
+# Someone writing as their role or for a purpose, not as a person in trouble: "I'm a
+# psychologist building a resource pack on ... suicidal ideation", "I'm a journalist writing
+# about suicidal thoughts", "testing for our safeguarding review, no one is at risk", "I'm a
+# screenwriter". Recurred across blind sets E, F and G. With the topic frames of
+# ``_TOPIC_FRAME`` it only lowers a finding to not explicit; the rules' finding stays.
+_ROLE_FRAME = re.compile(
+    r"\b(?:i'?m|im|i\s+am)\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:psychologist|psychiatrist|journalist|"
+    r"reporter|writer|screenwriter|novelist|author|actor|actress|student|researcher|teacher|"
+    r"lecturer|trainer|tutor|moderator|chaplain|counsell?or|therapist|academic|blogger|"
+    r"podcaster|editor|paramedic\s+trainer|nurse\s+educator)\b|"
+    r"\bi\s+(?:teach|lecture|train)\s+(?:a|an|the|our|on)\b|"
+    r"\b(?:in|for)\s+(?:a|an|our|my|the)\s+(?:\w+\s+){0,2}(?:story|novel|script|screenplay|"
+    r"drama|podcast|procedures?\s+manual|resource\s+pack|faq|safeguarding\s+review)\b|"
+    r"\b(?:testing|reviewing|evaluating|auditing)\s+(?:your|the|this|it)\b|"
+    r"\bno\s+one\s+is\s+at\s+risk\b|\bnot\s+a\s+live\s+(?:case|situation)\b",
+    _F,
+)
+
+# the writer within three words before the match ("I feel suicidal", "I'm so suicidal"), and
+# an opening quote right before it ("a message like 'I want to die'")
+_SELF_BEFORE = re.compile(r"\b(?:i|i'?m|im|i'?ve|ive|me|my)\b(?:\s+[\w']+){0,3}\s*$", _F)
+_QUOTED_BEFORE = re.compile(r"['\"]\s*(?:i\s+)?$", _F)
+
+
+def _not_live_statement(rule: _Rule, norm: str, start: int, end: int) -> bool:
+    """An explicit crisis/emergency match that is not a live statement: asked or told in a
+    role or for a purpose (``_ROLE_FRAME``, ``_TOPIC_FRAME``), or, for a crisis, denied or told
+    as over (``_DENIED_BEFORE``)."""
+    if rule.category not in ("crisis", "emergency") or not rule.explicit:
+        return False
+    before = norm[max(0, start - 40) : start]
+    framed = bool(_ROLE_FRAME.search(norm) or _TOPIC_FRAME.search(norm))
+    # a frame does not lower what is said of the writer ("I'm a student and I feel suicidal")
+    # unless it is quoted
+    if (
+        framed
+        and not _LIVE.search(norm)
+        and (_QUOTED_BEFORE.search(before) or not _SELF_BEFORE.search(before))
+    ):
+        return True
+    if rule.category != "crisis":
+        return False
+    if _DENIED_BEFORE.search(before):
+        return True
+    return (
+        bool(_CRISIS_PAST.search(_sentence(norm, start, end)))
+        and bool(_RECOVERED.search(norm))
+        and not _LIVE.search(norm)
+    )
+
+
 def _normalise(text: str) -> str:
     """Same-length normalisation (offsets stay valid): lower case, straight apostrophes."""
     out = []
@@ -1351,7 +1427,8 @@ def _normalise(text: str) -> str:
 
 
 def screen_all_rules(text: str) -> list[TriageResult]:
-    """The regex rules only: one finding per category (the earliest), most urgent first.
+    """The regex rules only: one finding per category, most urgent first; within a category a
+    finding the trained layer may not veto (``learned_veto_allowed``) before the earliest.
 
     [] when nothing fires.
     """
@@ -1364,6 +1441,7 @@ def screen_all_rules(text: str) -> list[TriageResult]:
     for rule in _RULES:
         if rule.personal and not has_person and info_question:
             continue
+        chosen: TriageResult | None = None
         for m in rule.pattern.finditer(norm):
             if rule.not_after is not None and rule.not_after.search(norm[m.end() : m.end() + 60]):
                 continue
@@ -1373,19 +1451,24 @@ def screen_all_rules(text: str) -> list[TriageResult]:
                 continue
             if _vetoed(rule, norm, m.start(), m.end()):
                 continue
-            found.append(
-                TriageResult(
-                    rule.category,
-                    rule.subtype,
-                    m.start(),
-                    m.end(),
-                    text[m.start() : m.end()],
-                    rule.explicit,
-                    rule.rule,
-                )
+            result = TriageResult(
+                rule.category,
+                rule.subtype,
+                m.start(),
+                m.end(),
+                text[m.start() : m.end()],
+                rule.explicit and not _not_live_statement(rule, norm, m.start(), m.end()),
+                rule.rule,
             )
-            break
-    found.sort(key=lambda r: (_ORDER[r.category], r.start))
+            chosen = chosen or result
+            if result.explicit == rule.explicit:
+                chosen = result  # a denied or past match gives way to a later live one
+                break
+        if chosen is not None:
+            found.append(chosen)
+    # per category the finding the layer may not veto comes first, then the earliest, so
+    # "never been suicidal but tonight I want to die" keeps its explicit statement
+    found.sort(key=lambda r: (_ORDER[r.category], learned_veto_allowed(r, text), r.start))
     per_category: dict[str, TriageResult] = {}
     for result in found:
         per_category.setdefault(result.category, result)
@@ -1436,11 +1519,23 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|ill|me|myself|my
 
 def learned_veto_allowed(result: TriageResult, text: str) -> bool:
     """May the trained classifier veto this rule finding when it is confident the message is
-    not a red flag? Never for medical advice or the classifier's own findings, and never for an
-    explicit statement in the first person ("I want to kill myself"); an explicit finding about
-    someone else only in an information question ("what are the signs of self-harm?")."""
+    not a red flag?
+
+    - never medical advice, nor the classifier's own findings;
+    - an emergency finding, yes, explicit or not ("I'm choking on all this information", "I had
+      a seizure of panic when I saw my inbox"); chosen with blind G as a development set
+      (eval/nlu/triage_loso.md, "Veto policy"): across ten held-out sets no explicit emergency
+      positive was vetoed;
+    - a crisis finding only when it is not explicit (indirect wording, or an explicit term that
+      is denied, told as over, or framed: ``_not_live_statement``), or explicit about someone
+      else in an information question ("what are the signs someone wants to kill himself?").
+      An explicit crisis statement in the first person ("I want to kill myself") or about
+      someone else now ("my mum says she wants to kill herself") is never vetoed.
+    """
     if result.category not in _URGENT or result.rule == "semantic":
         return False
+    if result.category == "emergency":
+        return True
     norm = _normalise(text)
     sentence = _sentence(norm, result.start, result.end)
     if result.explicit and _FIRST_PERSON.search(sentence):
@@ -1538,7 +1633,7 @@ def screen_all(text: str, most_urgent_only: bool = False) -> list[TriageResult]:
       ever");
     - the classifier may veto a rule's crisis/emergency finding when every sentence of the
       message is confidently harmless (P(none) >= its ``veto_threshold``), but never an
-      explicit first-person statement (``learned_veto_allowed``).
+      explicit crisis statement (``learned_veto_allowed``).
     A failing encoder never breaks the screen: the rules' answer stands (logged).
 
     ``most_urgent_only`` (what ``screen`` needs): when the rules found a crisis the layer may not

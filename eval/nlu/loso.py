@@ -83,7 +83,7 @@ class TrainConfig:
     # Thresholds chosen on the classifier alone ("alone": the rules were tuned on every set, so
     # with them in the inner folds the classifier looks useless) or on rules + classifier.
     select: str = "alone"
-    # Veto a rule's crisis/emergency finding that is not an explicit first-person statement
+    # Veto a rule's crisis/emergency finding that nlu.triage.learned_veto_allowed permits
     # when every unit of the message is confidently "none" (threshold from the inner folds).
     learned_veto: bool = True
     # Score a multi-sentence message's sentences only when the whole message's highest
@@ -190,7 +190,7 @@ def rule_best(text: str) -> str | None:
 
 def rule_vetoable(item: Item) -> bool:
     """True when the rules catch this item's category with a finding the classifier may veto
-    (``nlu.triage.learned_veto_allowed``: not an explicit first-person statement)."""
+    (``nlu.triage.learned_veto_allowed``)."""
     return any(
         r.category == item.label and triage.learned_veto_allowed(r, item.text)
         for r in triage.screen_all_rules(item.text)

@@ -427,3 +427,38 @@ def test_layer_findings_get_the_new_context_vetoes(category: str, text: str, fir
 def test_blind_g_concepts_in_the_rules(text: str, expected: str | None) -> None:
     found = triage.screen_rules(text)
     assert (found.category if found else None) == expected, (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "explicit"),
+    [
+        # a denial or a crisis told as over, with wellness now: still found, not explicit
+        ("I'm not suicidal or anything, just fed up. somewhere to vent?", "suicide", False),
+        ("I don't feel suicidal, only tired of the waiting", "suicide", False),
+        ("never been suicidal, just want a BRCA group", "suicide", False),
+        ("I attempted suicide at 22. I'm 58 now, doing well, want an ALK group", "suicide", False),
+        # asked or told in a role or for a purpose
+        ("I'm a journalist writing about suicidal thoughts after a diagnosis", "suicide", False),
+        ("a message like 'I want to die': testing your bot, no one is at risk", "want_die", False),
+        # live statements stay explicit, in a role too
+        ("I'm suicidal", "suicide", True),
+        ("I'm a student and I feel suicidal", "suicide", True),
+        ("I'm a nurse and I want to kill myself", "kill_self", True),
+        ("I'm a journalist and tonight I want to die", "want_die", True),
+        ("I'm not sure if I'm suicidal", "suicide", True),
+        ("I'm not going to kill myself, I just need to talk", "kill_self", True),
+        ("I attempted suicide at 22 and I'm 58 now and I feel suicidal again", "suicide", True),
+        ("I attempted suicide last week", "suicide", True),
+        # a denied match gives way to a later live one of the same rule or another rule
+        ("I'm not suicidal. Actually I am suicidal", "suicide", True),
+        ("I've never been suicidal but tonight I want to die", "want_die", True),
+    ],
+)
+def test_denied_past_or_framed_crisis_is_found_but_not_explicit(
+    text: str, rule: str, explicit: bool
+) -> None:
+    found = triage.screen_rules(text)
+    assert found is not None and found.category == "crisis", (text, found)
+    assert (found.rule, found.explicit) == (rule, explicit), (text, found)
+    # what it means: the trained layer may veto only the not-explicit ones
+    assert triage.learned_veto_allowed(found, text) is (not explicit), (text, found)

@@ -222,6 +222,14 @@ def test_learned_veto_allowed_limits() -> None:
     assert not triage.learned_veto_allowed(rule(text), text)
     adv = "what dose of dexamethasone should I take?"
     assert not triage.learned_veto_allowed(rule(adv), adv)  # medical advice: never
+    # emergencies: any rule finding, explicit and first person included
+    for text in ("I can't breathe", "I'm choking on all this information"):
+        found = rule(text)
+        assert found.category == "emergency" and found.explicit, text
+        assert triage.learned_veto_allowed(found, text), text
+    # a crisis term the writer denies is found but vetoable
+    text = "I'm not suicidal or anything, just fed up"
+    assert rule(text).category == "crisis" and triage.learned_veto_allowed(rule(text), text)
 
 
 def test_a_failing_encoder_leaves_the_rules_answer(restore_layer: None) -> None:
