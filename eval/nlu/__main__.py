@@ -5,14 +5,13 @@
    macro-F1 read from the aggregated intent_report.json. Needs Rasa; takes ~20 min on 2 cores.
 2. Entities: eval/nlu/entities.yml (development set) and entities_holdout.yml, set-based
    precision/recall per entity type, on the same matchers the Rasa components wrap.
-3. Red-flag triage: ten sets (development ... blind G): recall on explicit and indirect
+3. Red-flag triage: eleven sets (development ... blind H): recall on explicit and indirect
    crisis/emergency messages, false-positive rate on hard negatives, for the rules alone and
    for rules + the learned layer (nlu/triage_model.py, on the prepared MiniLM encoder). The
    learned layer is trained on the sets named in nlu/triage_model.json (blind E, F and G joined
    the development sets after their first runs), whose rows are in-sample; the honest estimate
-   is ``python -m eval.nlu.loso`` (leave-one-set-out, eval/nlu/triage_loso.md). The next blind
-   set (H, ``triage_data.NEXT_BLIND``) is not listed here until its one first run; until then
-   no triage target is judged (``JUDGED_SET`` None).
+   is ``python -m eval.nlu.loso`` (leave-one-set-out, eval/nlu/triage_loso.md). Targets are
+   judged on ``JUDGED_SET``, the newest blind set (H), which no layer was trained or tuned on.
 
 Results replace the NLU section of docs/evaluation.md (between the nlu markers). Exit status 1
 when a target of issue 4 is missed (triage: on the judged blind set). Options: --skip-cv
@@ -35,9 +34,10 @@ from eval.nlu.metrics import evaluate_entities, evaluate_triage, load_yaml
 
 # Red-flag sets in the order they were written. Blind E, F and G were each the judged final set
 # for their one first run (eval/nlu/first_runs.md; G's with the screen frozen at 9a2e8ad) and
-# are now development sets. Blind H is written and refused by triage_data.load_set
-# (NEXT_BLIND): add it here as "blind H (final)", with JUDGED_SET, only for its one first run
-# after the screen is frozen.
+# are now development sets. Blind H is the judged set: its first run was made with the screen
+# frozen at the merge of triage-v4 (62cd6ab). The training loaders still refuse it
+# (triage_data.NEXT_BLIND), so no layer is trained on it until it is deliberately made a
+# development set.
 TRIAGE_SETS = {
     "development": "triage.yml",
     "held-out": "triage_holdout.yml",
@@ -49,8 +49,9 @@ TRIAGE_SETS = {
     "blind E": "triage_blind_e.yml",
     "blind F": "triage_blind_f.yml",
     "blind G": "triage_blind_g.yml",
+    "blind H (final)": "triage_blind_h.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind H (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
