@@ -8,10 +8,10 @@
 3. Red-flag triage: eleven sets (development ... blind H): recall on explicit and indirect
    crisis/emergency messages, false-positive rate on hard negatives, for the rules alone and
    for rules + the learned layer (nlu/triage_model.py, on the prepared MiniLM encoder). The
-   learned layer is trained on the sets named in nlu/triage_model.json (blind E, F and G joined
+   learned layer is trained on the sets named in nlu/triage_model.json (blind E to H joined
    the development sets after their first runs), whose rows are in-sample; the honest estimate
    is ``python -m eval.nlu.loso`` (leave-one-set-out, eval/nlu/triage_loso.md). Targets are
-   judged on ``JUDGED_SET``, the newest blind set (H), which no layer was trained or tuned on.
+   judged on ``JUDGED_SET``, the next blind set (I) for its one first run; None until then.
 
 Results replace the NLU section of docs/evaluation.md (between the nlu markers). Exit status 1
 when a target of issue 4 is missed (triage: on the judged blind set). Options: --skip-cv
@@ -32,12 +32,11 @@ from typing import Any
 
 from eval.nlu.metrics import evaluate_entities, evaluate_triage, load_yaml
 
-# Red-flag sets in the order they were written. Blind E, F and G were each the judged final set
-# for their one first run (eval/nlu/first_runs.md; G's with the screen frozen at 9a2e8ad) and
-# are now development sets. Blind H is the judged set: its first run was made with the screen
-# frozen at the merge of triage-v4 (62cd6ab). The training loaders still refuse it
-# (triage_data.NEXT_BLIND), so no layer is trained on it until it is deliberately made a
-# development set.
+# Red-flag sets in the order they were written. Blind E, F, G and H were each the judged final
+# set for their one first run (eval/nlu/first_runs.md; H's with the screen frozen at 62cd6ab)
+# and are now development sets. The next blind set (I, triage_data.NEXT_BLIND) is added here as
+# "blind I (final)", with JUDGED_SET, only for its one first run after the screen is frozen;
+# until then no triage target is judged.
 TRIAGE_SETS = {
     "development": "triage.yml",
     "held-out": "triage_holdout.yml",
@@ -49,9 +48,9 @@ TRIAGE_SETS = {
     "blind E": "triage_blind_e.yml",
     "blind F": "triage_blind_f.yml",
     "blind G": "triage_blind_g.yml",
-    "blind H (final)": "triage_blind_h.yml",
+    "blind H": "triage_blind_h.yml",
 }
-JUDGED_SET: str | None = "blind H (final)"
+JUDGED_SET: str | None = None
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
@@ -288,16 +287,16 @@ def render(
     lines += [
         "### Red-flag triage (`nlu.triage.screen`)",
         "",
-        "Recall counts a positive as caught only when the expected category fires. Ten sets, "
+        "Recall counts a positive as caught only when the expected category fires. Eleven sets, "
         "written in turn: development (`eval/nlu/triage.yml`), held-out "
         "(`triage_holdout.yml`), unseen (`triage_unseen.yml`), blind A to D "
         "(`triage_blind_a.yml` ... `triage_blind_d.yml`, written by engineers who had not seen "
-        "the rules), blind E, F and G (`triage_blind_e.yml` ... `triage_blind_g.yml`, written "
+        "the rules), blind E to H (`triage_blind_e.yml` ... `triage_blind_h.yml`, written "
         "blind too, each the judged final set for its first run). Each was run once with the "
         "rules frozen, then its misses were "
         "analysed and general rules added, so their current rows are optimistic; the "
         "**first-run** figures in the next table are the honest estimates of recall on new "
-        "wording. The next blind set (H) will be judged on its first run. *rules + semantic* is "
+        "wording. The next blind set (I) will be judged on its first run. *rules + semantic* is "
         "what Rasa and the gateway run: the "
         "rules with the learned layer (nlu/triage_model.py, a logistic regression on the MiniLM "
         "vector and char n-grams, trained on the bank and the sets listed in "
