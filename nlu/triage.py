@@ -1622,6 +1622,33 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
     return False
 
 
+# A cancer named by its site ("head and neck cancer", "brain tumour", "bone mets", a bare "head
+# and neck" answering "which cancer?"): the learned layer once read "my dad has head and neck
+# cancer" as an emergency (blind H). A finding the layer adds is re-checked with these names
+# replaced by "cancer" and dropped when it does not survive; symptoms around them are kept.
+_SITE_CANCER = re.compile(
+    r"\b(?:(?:head\s*(?:and|&)\s*neck|throat|mouth|oral|tongue|neck|brain|bone|blood|lung|"
+    r"bowel|colon|rectal|breast|liver|kidney|renal|stomach|gastric|oesophageal|esophageal|"
+    r"pancreatic|skin|spinal|bladder|ovarian|cervical|womb|prostate|testicular|thyroid|"
+    r"nasopharyngeal|laryngeal|salivary|eye|bile\s+duct)\s+(?:cancers?|tumou?rs?|carcinoma|"
+    r"mets|metastas[ie]s|secondaries)|^\W*head\s*(?:and|&)\s*neck\W*$)",
+    _F,
+)
+
+
+def _rests_on_cancer_name(layer: Any, text: str, category: str) -> bool:
+    """True when the layer's ``category`` finding goes once site cancer names become "cancer"."""
+    if not _SITE_CANCER.search(text):
+        return False
+    masked = _SITE_CANCER.sub("cancer", text)
+    try:
+        again = layer.check(masked) if layer.adds_only else layer.check(masked, False)
+    except Exception:  # noqa: BLE001 - keep the finding (safety first)
+        log.exception("semantic triage re-check failed; keeping the finding")
+        return False
+    return again.category != category
+
+
 def screen_all(text: str, most_urgent_only: bool = False) -> list[TriageResult]:
     """One finding per category present in ``text``, most urgent first; [] when none.
 
@@ -1670,6 +1697,8 @@ def screen_all(text: str, most_urgent_only: bool = False) -> list[TriageResult]:
     if match.category is None or any(r.category == match.category for r in results):
         return results
     if _semantic_vetoed(match.category, _normalise(text)):
+        return results
+    if _rests_on_cancer_name(layer, text, match.category):
         return results
     found = TriageResult(match.category, match.subtype, 0, len(text), text, False, "semantic")
     return sorted([found, *results], key=lambda r: _ORDER[r.category])

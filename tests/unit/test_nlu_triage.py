@@ -462,3 +462,48 @@ def test_denied_past_or_framed_crisis_is_found_but_not_explicit(
     assert (found.rule, found.explicit) == (rule, explicit), (text, found)
     # what it means: the trained layer may veto only the not-explicit ones
     assert triage.learned_veto_allowed(found, text) is (not explicit), (text, found)
+
+
+class _WordLayer(_AlwaysLayer):
+    """A stub layer that finds ``category`` only when one of ``words`` is in the message."""
+
+    def __init__(self, category: str, words: tuple[str, ...]) -> None:
+        super().__init__(category)
+        self.words = words
+        self.seen: list[str] = []
+
+    def check(self, text: str, veto_possible: bool = False) -> object:
+        from types import SimpleNamespace
+
+        self.seen.append(text)
+        hit = any(w in text.lower() for w in self.words)
+        return SimpleNamespace(
+            category=self.category if hit else None, subtype="general", pos=0.9, neg=0.0
+        )
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "fires"),
+    [
+        # the layer's finding rests on the cancer's name: dropped
+        (("neck",), "head and neck", False),
+        (("neck",), "my dad has head and neck cancer", False),
+        (("bone",), "looking for a bone mets group near Leeds", False),
+        # the finding survives with the name replaced by "cancer": kept
+        (("swollen",), "head and neck cancer, his face is all swollen and puffy", True),
+        (("neck",), "head and neck cancer and his neck is swelling up fast", True),
+        # no site cancer name: never re-checked
+        (("neck",), "my neck feels odd", True),
+    ],
+)
+def test_layer_finding_that_rests_on_a_cancer_name_is_dropped(
+    words: tuple[str, ...], text: str, fires: bool
+) -> None:
+    previous = triage._semantic
+    layer = _WordLayer("emergency", words)
+    try:
+        triage.enable_semantic(layer)
+        found = [r.category for r in screen_all(text)]
+        assert ("emergency" in found) is fires, (text, found, layer.seen)
+    finally:
+        triage.enable_semantic(previous)
