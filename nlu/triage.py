@@ -1346,14 +1346,15 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
 # and G. "I'm not sure if I'm suicidal" and "I'm not going to kill myself" stay explicit.
 _DENIED_BEFORE = re.compile(
     r"(?:\bnot|\bnever|n't|\bno\s+longer)\s+(?:(?:been|feeling|feel|felt|actually|really|remotely|"
-    r"at\s+all|having|have|had|any)\s+){0,2}$",
+    r"at\s+all|having|have|had|any|thoughts\s+of|thinking\s+(?:about|of))\s+){0,3}$",
     _F,
 )
 # well now, said outright (an age alone, "I'm 58 now", is not enough here)
 _RECOVERED = re.compile(
     r"\b(?:doing\s+(?:really\s+|very\s+|so\s+)?(?:well|fine|ok|okay|great|better)|very\s+much\s+"
     r"(?:here|alive)|(?:i'?m|im|i\s+am)\s+(?:really\s+|very\s+)?(?:well|fine|ok|okay|great|good|"
-    r"better|safe)\s+now|in\s+a\s+(?:good|better)\s+place|recovered|in\s+recovery)\b",
+    r"better|safe)\s+now|in\s+a\s+(?:good|better)\s+place|recovered|in\s+recovery|(?:i'?m|im|"
+    r"i\s+am)\s+(?:\d{1,3}\s+now,?\s+)?(?:very\s+)?happy|coping\s+(?:fine|well))\b",
     _F,
 )
 _CRISIS_PAST = re.compile(
@@ -1381,6 +1382,13 @@ _ROLE_FRAME = re.compile(
     _F,
 )
 
+# A hypothetical asked about the screen or a person in general ("if I ever felt suicidal, would
+# this chat tell my doctor?", "if a user says they want to die in a joking way ..."; blind H).
+_IF_BEFORE = re.compile(
+    r"\bif\s+(?:i|you|he|she|they|someone|somebody|anyone|a\s+(?:user|person|patient|caller|"
+    r"client))\s+(?:\w+\s+){0,2}$",
+    _F,
+)
 # the writer within three words before the match ("I feel suicidal", "I'm so suicidal"), and
 # an opening quote right before it ("a message like 'I want to die'")
 _SELF_BEFORE = re.compile(r"\b(?:i|i'?m|im|i'?ve|ive|me|my)\b(?:\s+[\w']+){0,3}\s*$", _F)
@@ -1389,8 +1397,8 @@ _QUOTED_BEFORE = re.compile(r"['\"]\s*(?:i\s+)?$", _F)
 
 def _not_live_statement(rule: _Rule, norm: str, start: int, end: int) -> bool:
     """An explicit crisis/emergency match that is not a live statement: asked or told in a
-    role or for a purpose (``_ROLE_FRAME``, ``_TOPIC_FRAME``), or, for a crisis, denied or told
-    as over (``_DENIED_BEFORE``)."""
+    role or for a purpose (``_ROLE_FRAME``, ``_TOPIC_FRAME``), or, for a crisis, denied,
+    hypothetical (``_IF_BEFORE``) or told as over (``_DENIED_BEFORE``, ``_CRISIS_PAST``)."""
     if rule.category not in ("crisis", "emergency") or not rule.explicit:
         return False
     before = norm[max(0, start - 40) : start]
@@ -1405,7 +1413,7 @@ def _not_live_statement(rule: _Rule, norm: str, start: int, end: int) -> bool:
         return True
     if rule.category != "crisis":
         return False
-    if _DENIED_BEFORE.search(before):
+    if _DENIED_BEFORE.search(before) or (_IF_BEFORE.search(before) and not _LIVE.search(norm)):
         return True
     return (
         bool(_CRISIS_PAST.search(_sentence(norm, start, end)))

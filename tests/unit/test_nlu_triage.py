@@ -440,6 +440,14 @@ def test_blind_g_concepts_in_the_rules(text: str, expected: str | None) -> None:
         # asked or told in a role or for a purpose
         ("I'm a journalist writing about suicidal thoughts after a diagnosis", "suicide", False),
         ("a message like 'I want to die': testing your bot, no one is at risk", "want_die", False),
+        # from blind H: a hypothetical about the screen, a longer denial, "happy" now
+        ("if I ever felt suicidal, would this chat tell my doctor?", "suicide", False),
+        ("if a user says they want to die as a joke, do you escalate?", "want_die", False),
+        ("i'm not having any thoughts of harming myself, I ticked the form", "self_harm", False),
+        ("At 19 I attempted suicide. I'm 45 now, happy, just diagnosed", "suicide", False),
+        ("if I don't get a trial I'm going to kill myself", "kill_self", True),
+        ("if I feel suicidal tonight what do I do", "suicide", True),
+        ("I'm not having thoughts of harming myself, I AM harming myself", "self_harm", True),
         # live statements stay explicit, in a role too
         ("I'm suicidal", "suicide", True),
         ("I'm a student and I feel suicidal", "suicide", True),
