@@ -1341,9 +1341,10 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
 # Told about the speaker but not as a live statement, so the finding stays (the rules alone
 # still fire) but is not "explicit" and the trained layer may veto it
 # (``learned_veto_allowed``): a denial ("I'm not suicidal or anything, just fed up", "never been
-# suicidal") and a crisis told as over while the message says the person is well now ("I
-# attempted suicide at 22 ... I'm 58 now, doing well"). Both recurred across blind sets E, F
-# and G. "I'm not sure if I'm suicidal" and "I'm not going to kill myself" stay explicit.
+# suicidal"; ``_DENIED_BEFORE``) and a crisis told as over (``_CRISIS_PAST``) while the message
+# says the person is well now (``_RECOVERED``: "I attempted suicide at 22 ... I'm 58 now, doing
+# well"). Both recurred across blind sets E, F and G. "I'm not sure if I'm suicidal" and "I'm
+# not going to kill myself" stay explicit.
 _DENIED_BEFORE = re.compile(
     r"(?:\bnot|\bnever|n't|\bno\s+longer)\s+(?:(?:been|feeling|feel|felt|actually|really|remotely|"
     r"at\s+all|having|have|had|any|thoughts\s+of|thinking\s+(?:about|of))\s+){0,3}$",
@@ -1645,7 +1646,7 @@ _SITE_CANCER = re.compile(
 
 
 def _rests_on_cancer_name(layer: Any, text: str, category: str) -> bool:
-    """True when the layer's ``category`` finding goes once site cancer names become "cancer"."""
+    """True when the layer no longer finds ``category`` once site cancer names read "cancer"."""
     if not _SITE_CANCER.search(text):
         return False
     masked = _SITE_CANCER.sub("cancer", text)

@@ -3,14 +3,15 @@
     flock /tmp/pmn-cpu.lock .venv-engine/bin/python -m eval.nlu.veto_experiment \
         no-first-person-crisis --no-baseline        # ~15 min on 2 cores
 
-The shipped policy (``nlu.triage.learned_veto_allowed``) lets the classifier veto a rule
-finding only when it is not explicit, or explicit about someone else in an information
-question. Variants: ``no-first-person-crisis`` also allows explicit findings except an explicit
-crisis statement in the first person; ``emergency`` keeps the shipped rule for crisis findings
-and allows every emergency finding, explicit or not, in any person; ``all`` allows every
-crisis/emergency rule finding. The
-veto level is still chosen by eval.nlu.loso (the lowest P(none) that vetoes no rule-caught
-positive in the inner folds). Results: eval/nlu/triage_loso.md, "Wider learned veto".
+The policy shipped until branch triage-v4 (``nlu.triage.learned_veto_allowed``) let the
+classifier veto a rule finding only when it was not explicit, or explicit about someone else in
+an information question. Variants: ``no-first-person-crisis`` also allows explicit findings
+except an explicit crisis statement in the first person; ``emergency`` keeps the shipped rule
+for crisis findings and allows every emergency finding, explicit or not, in any person (shipped
+since branch triage-v4, so now the same as the shipped policy); ``all`` allows every
+crisis/emergency rule finding. The veto level is still chosen by eval.nlu.loso (the lowest
+P(none) that vetoes no rule-caught positive in the inner folds). Results:
+eval/nlu/triage_loso.md, "Wider learned veto" and "Veto policy".
 """
 
 import sys
