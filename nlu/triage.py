@@ -1403,23 +1403,20 @@ def _not_live_statement(rule: _Rule, norm: str, start: int, end: int) -> bool:
     if rule.category not in ("crisis", "emergency") or not rule.explicit:
         return False
     before = norm[max(0, start - 40) : start]
+    live = bool(_LIVE.search(norm))
     framed = bool(_ROLE_FRAME.search(norm) or _TOPIC_FRAME.search(norm))
     # a frame does not lower what is said of the writer ("I'm a student and I feel suicidal")
     # unless it is quoted
-    if (
-        framed
-        and not _LIVE.search(norm)
-        and (_QUOTED_BEFORE.search(before) or not _SELF_BEFORE.search(before))
-    ):
+    if framed and not live and (_QUOTED_BEFORE.search(before) or not _SELF_BEFORE.search(before)):
         return True
     if rule.category != "crisis":
         return False
-    if _DENIED_BEFORE.search(before) or (_IF_BEFORE.search(before) and not _LIVE.search(norm)):
+    if _DENIED_BEFORE.search(before) or (_IF_BEFORE.search(before) and not live):
         return True
     return (
-        bool(_CRISIS_PAST.search(_sentence(norm, start, end)))
+        not live
+        and bool(_CRISIS_PAST.search(_sentence(norm, start, end)))
         and bool(_RECOVERED.search(norm))
-        and not _LIVE.search(norm)
     )
 
 
@@ -1645,13 +1642,21 @@ _SITE_CANCER = re.compile(
 )
 
 
+def _layer_check(layer: Any, text: str, veto_possible: bool) -> Any:
+    """The layer's verdict on ``text``; only the trained classifier takes ``veto_possible``
+    (the nearest-neighbour layer never vetoes)."""
+    if layer.adds_only:
+        return layer.check(text)
+    return layer.check(text, veto_possible=veto_possible)
+
+
 def _rests_on_cancer_name(layer: Any, text: str, category: str) -> bool:
     """True when the layer no longer finds ``category`` once site cancer names read "cancer"."""
     if not _SITE_CANCER.search(text):
         return False
     masked = _SITE_CANCER.sub("cancer", text)
     try:
-        again = layer.check(masked) if layer.adds_only else layer.check(masked, False)
+        again = _layer_check(layer, masked, veto_possible=False)
     except Exception:  # noqa: BLE001 - keep the finding (safety first)
         log.exception("semantic triage re-check failed; keeping the finding")
         return False
@@ -1691,12 +1696,9 @@ def screen_all(text: str, most_urgent_only: bool = False) -> list[TriageResult]:
     if adds_only and any(r.category in _URGENT for r in results):
         return results  # the nearest-neighbour layer only adds to a rules' miss
     try:
-        if adds_only:
-            match = layer.check(text)
-        else:
-            # the classifier scores the sentences only when they could matter (sentence_gate)
-            veto_possible = any(learned_veto_allowed(r, text) for r in results)
-            match = layer.check(text, veto_possible=veto_possible)
+        # the classifier scores the sentences only when they could matter (sentence_gate)
+        veto_possible = not adds_only and any(learned_veto_allowed(r, text) for r in results)
+        match = _layer_check(layer, text, veto_possible)
     except Exception:  # noqa: BLE001 - safety screen must answer with the rules alone
         log.exception("semantic triage failed; using the rules alone")
         return results
