@@ -1345,9 +1345,19 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
 # says the person is well now (``_RECOVERED``: "I attempted suicide at 22 ... I'm 58 now, doing
 # well"). Both recurred across blind sets E, F and G. "I'm not sure if I'm suicidal" and "I'm
 # not going to kill myself" stay explicit.
+_DENIED_WORDS = (
+    r"(?:been|feeling|feel|felt|actually|really|remotely|at\s+all|having|have|had|any|"
+    r"thoughts\s+of|thinking\s+(?:about|of))"
+)
 _DENIED_BEFORE = re.compile(
-    r"(?:\bnot|\bnever|n't|\bno\s+longer)\s+(?:(?:been|feeling|feel|felt|actually|really|remotely|"
-    r"at\s+all|having|have|had|any|thoughts\s+of|thinking\s+(?:about|of))\s+){0,3}$",
+    rf"(?:\bnot|\bnever|n't|\bno\s+longer)\s+(?:{_DENIED_WORDS}\s+){{0,3}}$",
+    _F,
+)
+# for an indirect rule's match the negation is often part of what is said ("don't see myself
+# being here by the end of the week" is not a denial): a denial needs its own words between
+# ("I don't have any thoughts of ending things")
+_DENIED_WORDS_BEFORE = re.compile(
+    rf"(?:\bnot|\bnever|n't|\bno\s+longer)\s+(?:{_DENIED_WORDS}\s+){{1,3}}$",
     _F,
 )
 # well now, said outright (an age alone, "I'm 58 now", is not enough here)
@@ -1396,11 +1406,15 @@ _SELF_BEFORE = re.compile(r"\b(?:i|i'?m|im|i'?ve|ive|me|my)\b(?:\s+[\w']+){0,3}\
 _QUOTED_BEFORE = re.compile(r"['\"]\s*(?:i\s+)?$", _F)
 
 
-def _not_live_statement(rule: _Rule, norm: str, start: int, end: int) -> bool:
+def _not_live_statement(
+    rule: _Rule, norm: str, start: int, end: int, any_rule: bool = False
+) -> bool:
     """An explicit crisis/emergency match that is not a live statement: asked or told in a
     role or for a purpose (``_ROLE_FRAME``, ``_TOPIC_FRAME``), or, for a crisis, denied,
-    hypothetical (``_IF_BEFORE``) or told as over (``_DENIED_BEFORE``, ``_CRISIS_PAST``)."""
-    if rule.category not in ("crisis", "emergency") or not rule.explicit:
+    hypothetical (``_IF_BEFORE``) or told as over (``_DENIED_BEFORE``, ``_CRISIS_PAST``).
+    ``any_rule``: the same test for a match of an indirect rule too ("I don't have any thoughts
+    of ending things"; for the masked re-check of ``screen_all``)."""
+    if rule.category not in ("crisis", "emergency") or not (rule.explicit or any_rule):
         return False
     before = norm[max(0, start - 40) : start]
     live = bool(_LIVE.search(norm))
@@ -1411,7 +1425,8 @@ def _not_live_statement(rule: _Rule, norm: str, start: int, end: int) -> bool:
         return True
     if rule.category != "crisis":
         return False
-    if _DENIED_BEFORE.search(before) or (_IF_BEFORE.search(before) and not live):
+    denied = _DENIED_BEFORE if rule.explicit else _DENIED_WORDS_BEFORE
+    if denied.search(before) or (_IF_BEFORE.search(before) and not live):
         return True
     return (
         not live
@@ -1438,38 +1453,64 @@ def screen_all_rules(text: str) -> list[TriageResult]:
 
     [] when nothing fires.
     """
+    return _rule_pass(text)[0]
+
+
+Span = tuple[int, int]
+
+
+def _rule_pass(text: str) -> tuple[list[TriageResult], list[Span], list[Span]]:
+    """``screen_all_rules`` and, for the layer's masked re-check (``screen_all``), the spans of
+    every explicit crisis/emergency match that is not a live statement (``_not_live_statement``:
+    denied, told as over, framed, hypothetical) and of every crisis/emergency match the context
+    checks set aside (history, information requests, idioms, ``not_before``/``not_after``)."""
     if not text or not isinstance(text, str):
-        return []
+        return [], [], []
     norm = _normalise(text)
     has_person = bool(PERSONAL.search(norm))
     info_question = bool(_INFO_QUESTION.search(norm))
     found: list[TriageResult] = []
+    lowered: list[Span] = []
+    set_aside: list[Span] = []
     for rule in _RULES:
         if rule.personal and not has_person and info_question:
             continue
         chosen: TriageResult | None = None
         for m in rule.pattern.finditer(norm):
-            if rule.not_after is not None and rule.not_after.search(norm[m.end() : m.end() + 60]):
-                continue
-            if rule.not_before is not None and rule.not_before.search(
-                norm[max(0, m.start() - 40) : m.start()]
+            urgent = rule.category in _URGENT
+            if (
+                (rule.not_after is not None and rule.not_after.search(norm[m.end() : m.end() + 60]))
+                or (
+                    rule.not_before is not None
+                    and rule.not_before.search(norm[max(0, m.start() - 40) : m.start()])
+                )
+                or _vetoed(rule, norm, m.start(), m.end())
             ):
+                if urgent:
+                    set_aside.append((m.start(), m.end()))
                 continue
-            if _vetoed(rule, norm, m.start(), m.end()):
-                continue
+            not_live = _not_live_statement(rule, norm, m.start(), m.end(), any_rule=True)
+            if not_live:
+                # a denial goes out with its term ("I don't have any thoughts of ending things")
+                before = norm[max(0, m.start() - 40) : m.start()]
+                denied = _DENIED_BEFORE if rule.explicit else _DENIED_WORDS_BEFORE
+                denial = denied.search(before) if rule.category == "crisis" else None
+                start = m.start() - (len(before) - denial.start()) if denial else m.start()
+                lowered.append((start, m.end()))
+            live = rule.explicit and not not_live
+            if chosen is not None and chosen.explicit == rule.explicit:
+                continue  # already chosen; the loop goes on only to collect spans
             result = TriageResult(
                 rule.category,
                 rule.subtype,
                 m.start(),
                 m.end(),
                 text[m.start() : m.end()],
-                rule.explicit and not _not_live_statement(rule, norm, m.start(), m.end()),
+                live,
                 rule.rule,
             )
-            chosen = chosen or result
-            if result.explicit == rule.explicit:
+            if chosen is None or result.explicit == rule.explicit:
                 chosen = result  # a denied or past match gives way to a later live one
-                break
         if chosen is not None:
             found.append(chosen)
     # per category the finding the layer may not veto comes first, then the earliest, so
@@ -1478,7 +1519,7 @@ def screen_all_rules(text: str) -> list[TriageResult]:
     per_category: dict[str, TriageResult] = {}
     for result in found:
         per_category.setdefault(result.category, result)
-    return list(per_category.values())
+    return list(per_category.values()), lowered, set_aside
 
 
 def screen_rules(text: str) -> TriageResult | None:
@@ -1642,6 +1683,62 @@ _SITE_CANCER = re.compile(
 )
 
 
+# The masked re-check. A rule finding on an explicit crisis/emergency term that is not a live
+# statement (denied, told as over, framed by a role or purpose, hypothetical: ``_not_live_
+# statement``) used to stand unless the layer vetoed the whole message, and the layer, which
+# reads crisis words as crisis whatever surrounds them, seldom did (blind I: "not suicidal, just
+# fed up of being poked and prodded", "my son tried to take his own life at 19, he's 27 now and
+# doing brilliantly", a GP role-play quoting "everyone would be better off without me"). The
+# layer now judges the message with those spans taken out, and such a finding stays only when
+# what is left still reads as its category to the layer ("I'm not suicidal but I've given my
+# things away and written the letters" keeps it). The layer's other verdicts (adding a category,
+# vetoing another finding) are made on the same masked text, so a denied term cannot come back
+# as a layer finding. ``MASK_SET_ASIDE`` also takes out the matches the context checks set aside
+# (history, information requests, idioms), which otherwise reach the layer unmasked.
+MASK_MODE = True
+MASK_SET_ASIDE = False
+# kept: "category" (the masked verdict must reach the finding's category) or "veto" (dropped
+# only when the masked text is confidently harmless, P(none) >= the veto level)
+MASK_KEEP = "category"
+
+
+@dataclass(frozen=True)
+class _Nothing:
+    category: None = None
+    subtype: str = ""
+    pos: float = 0.0
+    neg: float = 1.0
+    nearest: str = ""
+
+
+_NOTHING_LEFT = _Nothing()
+
+
+def _without(text: str, spans: list[Span]) -> str:
+    """``text`` with ``spans`` removed (merged when they overlap) and spaces tidied."""
+    out, at = [], 0
+    for start, end in sorted(spans):
+        if end <= at:
+            continue
+        out.append(text[at : max(at, start)])
+        at = max(at, end)
+    out.append(text[at:])
+    return re.sub(r"[ \t]{2,}", " ", "".join(out)).strip()
+
+
+def _masked_out(result: TriageResult, match: Any, lowered: list[Span]) -> bool:
+    """A rule finding on a span that is not a live statement (``lowered``) that the layer does
+    not find again once those spans are out (``MASK_KEEP``)."""
+    if result.category not in _URGENT or not any(
+        start <= result.start and result.end == end for start, end in lowered
+    ):
+        return False
+    if MASK_KEEP == "veto":
+        veto_at = getattr(_semantic, "veto_threshold", None)
+        return match.category is None and veto_at is not None and match.neg >= veto_at
+    return match.category != result.category
+
+
 def _layer_check(layer: Any, text: str, veto_possible: bool) -> Any:
     """The layer's verdict on ``text``; only the trained classifier takes ``veto_possible``
     (the nearest-neighbour layer never vetoes)."""
@@ -1674,14 +1771,17 @@ def screen_all(text: str, most_urgent_only: bool = False) -> list[TriageResult]:
       ever");
     - the classifier may veto a rule's crisis/emergency finding when every sentence of the
       message is confidently harmless (P(none) >= its ``veto_threshold``), but never an
-      explicit crisis statement (``learned_veto_allowed``).
+      explicit crisis statement (``learned_veto_allowed``);
+    - the classifier judges the message with the spans that are not live statements taken out
+      (denied, told as over, framed, hypothetical; ``MASK_MODE``), and a rule finding on such a
+      span stays only when what is left still reads as its category.
     A failing encoder never breaks the screen: the rules' answer stands (logged).
 
     ``most_urgent_only`` (what ``screen`` needs): when the rules found a crisis the layer may not
     veto, nothing the layer could add or veto changes the most urgent finding, so it is not run
     (no encoder call; the other categories may then be missing from the list).
     """
-    results = screen_all_rules(text)
+    results, lowered, set_aside = _rule_pass(text)
     layer = _semantic
     if layer is None or not isinstance(text, str) or not text.strip():
         return results
@@ -1695,13 +1795,20 @@ def screen_all(text: str, most_urgent_only: bool = False) -> list[TriageResult]:
     adds_only = layer.adds_only
     if adds_only and any(r.category in _URGENT for r in results):
         return results  # the nearest-neighbour layer only adds to a rules' miss
+    spans = ([*lowered, *set_aside] if MASK_SET_ASIDE else lowered) if MASK_MODE else []
+    judged = text if adds_only or not spans else _without(text, spans)
     try:
         # the classifier scores the sentences only when they could matter (sentence_gate)
         veto_possible = not adds_only and any(learned_veto_allowed(r, text) for r in results)
-        match = _layer_check(layer, text, veto_possible)
+        if judged.strip(" \t\n.,;:!?-'\"()"):
+            match = _layer_check(layer, judged, veto_possible)
+        else:  # nothing left once the spans are out ("not suicidal")
+            match = _NOTHING_LEFT
     except Exception:  # noqa: BLE001 - safety screen must answer with the rules alone
         log.exception("semantic triage failed; using the rules alone")
         return results
+    if judged is not text:
+        results = [r for r in results if not _masked_out(r, match, lowered)]
     veto_at = None if adds_only else layer.veto_threshold
     if veto_at is not None and match.category is None and match.neg >= veto_at:
         results = [r for r in results if not learned_veto_allowed(r, text)]
@@ -1709,7 +1816,7 @@ def screen_all(text: str, most_urgent_only: bool = False) -> list[TriageResult]:
         return results
     if _semantic_vetoed(match.category, _normalise(text)):
         return results
-    if _rests_on_cancer_name(layer, text, match.category):
+    if _rests_on_cancer_name(layer, judged, match.category):
         return results
     found = TriageResult(match.category, match.subtype, 0, len(text), text, False, "semantic")
     return sorted([found, *results], key=lambda r: _ORDER[r.category])

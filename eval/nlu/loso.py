@@ -364,6 +364,16 @@ class Loso:
         return v if self.config.semantic_veto else np.zeros_like(v)
 
     def fold(self, outer: str, budget: float) -> tuple[Counts, tuple[float, ...]]:
+        model, settings = self.fold_model(outer, budget)
+        predicted = screen_with(model, self.sets[outer], self.config.semantic_veto)
+        self.alone[outer] = score(
+            self.sets[outer], layer_alone(model, self.sets[outer], self.config.semantic_veto)
+        )
+        return score(self.sets[outer], predicted), settings
+
+    def fold_model(self, outer: str, budget: float) -> tuple[TriageModel, tuple[float, ...]]:
+        """The classifier of fold ``outer`` (trained without it, thresholds and veto level by
+        the inner leave-one-set-out) and its settings (thresholds..., veto level)."""
         inner = [n for n in self.sets if n != outer]
         items: list[Item] = []
         rules: list[str | None] = []
@@ -380,12 +390,7 @@ class Loso:
             all_rules = [r for n in inner for r in self._rules[n]]
             vetoable = np.concatenate([self._vetoable[n] for n in inner])
             veto_at = choose_veto(items, all_rules, vetoable, p[:, 0])
-        model = self.model(frozenset({outer}), thresholds, veto_at)
-        predicted = screen_with(model, self.sets[outer], self.config.semantic_veto)
-        self.alone[outer] = score(
-            self.sets[outer], layer_alone(model, self.sets[outer], self.config.semantic_veto)
-        )
-        return score(self.sets[outer], predicted), (*thresholds, veto_at)
+        return self.model(frozenset({outer}), thresholds, veto_at), (*thresholds, veto_at)
 
     def model(
         self,

@@ -43,6 +43,8 @@ SETS: tuple[tuple[str, str], ...] = (
 )
 # The next blind set: refused by ``load_set`` until its one first run (eval/nlu/first_runs.md).
 NEXT_BLIND = "triage_blind_j.yml"
+# the blind sets kept for later first runs (the one after J: K); refused like NEXT_BLIND
+RESERVED_BLIND = (NEXT_BLIND, "triage_blind_k.yml")
 RASA_NLU = ROOT / "assistant" / "data" / "nlu"
 RED_FLAG_INTENTS = ("crisis", "emergency", "medical_advice")
 CACHE_DIR = ROOT / "var" / "triage-vectors"
@@ -64,7 +66,7 @@ def norm_key(text: str) -> str:
 
 
 def load_set(filename: str, source: str) -> list[Item]:
-    if filename == NEXT_BLIND:  # belt and braces: the next blind set is never read here
+    if filename in RESERVED_BLIND:  # belt and braces: the next blind sets are never read here
         raise ValueError(f"{filename} is reserved for its first blind run")
     data = yaml.safe_load((HERE / filename).read_text(encoding="utf-8"))
     items = [

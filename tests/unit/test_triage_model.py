@@ -265,12 +265,12 @@ def test_packaged_model_is_consistent() -> None:
     assert model.veto_threshold is None or 0.5 <= model.veto_threshold <= 1.0
     assert model.coef.shape[0] == len(CLASSES)
     assert meta["encoder_hash"] and meta["trained_on"]["data_sha256"]
-    # blind sets E and F became development sets after their first runs; the next one is never
-    # trained on
-    from eval.nlu.triage_data import NEXT_BLIND
+    # blind sets E and F became development sets after their first runs; the next ones are
+    # never trained on
+    from eval.nlu.triage_data import RESERVED_BLIND
 
     assert "triage_blind_e.yml" in meta["trained_on"]["sets"]
-    assert NEXT_BLIND not in meta["trained_on"]["sets"]
+    assert not set(RESERVED_BLIND) & set(meta["trained_on"]["sets"])
     gate = meta.get("sentence_gate")
     assert gate is None or 0.0 < gate < min(meta["thresholds"].values())
     assert MODEL_NPZ.stat().st_size < 2_000_000
@@ -362,17 +362,100 @@ def test_labelled_sets_read_negatives_as_text_and_never_the_next_blind_set() -> 
     first run screened the mappings, which the screen answers with None). The next blind set
     is never read by the development tooling."""
     from eval.nlu.metrics import negative_text
-    from eval.nlu.triage_data import NEXT_BLIND, SETS, load_set
+    from eval.nlu.triage_data import NEXT_BLIND, RESERVED_BLIND, SETS, load_set
 
     assert negative_text({"text": "my dog had a seizure"}) == "my dog had a seizure"
     assert negative_text("plain") == "plain"
     for bad in ({"kind": "x"}, None, 3, "  "):
         with pytest.raises(ValueError):
             negative_text(bad)
-    assert not any(filename == NEXT_BLIND for _, filename in SETS)
-    with pytest.raises(ValueError, match="reserved"):
-        load_set(NEXT_BLIND, "next")
+    assert NEXT_BLIND in RESERVED_BLIND
+    for reserved in RESERVED_BLIND:
+        assert not any(filename == reserved for _, filename in SETS)
+        with pytest.raises(ValueError, match="reserved"):
+            load_set(reserved, "next")
     items = load_set("triage_blind_e.yml", "blind_e")
     negatives = [i for i in items if i.label == "none"]
     assert len(negatives) == 437
     assert all(isinstance(i.text, str) and not i.text.startswith("{") for i in negatives)
+
+
+def _reads_suicidal_as_crisis(texts: list[str]) -> np.ndarray:
+    """The fake encoder, reading the word "suicidal" as it reads "sleep" (crisis), as the real
+    layer reads crisis words whatever surrounds them."""
+    return fake_encode([t.lower().replace("suicidal", "sleep") for t in texts])
+
+
+@pytest.fixture
+def word_reader(restore_layer: None) -> TriageModel:
+    layer = TriageModel(_reads_suicidal_as_crisis, COEF, np.zeros(4), dict(META))
+    triage.enable_semantic(layer)
+    return layer
+
+
+def test_rule_pass_reports_spans_that_are_not_live_statements() -> None:
+    text = "I'm not suicidal or anything, just fed up"
+    found, lowered, _ = triage._rule_pass(text)
+    assert [(r.category, r.explicit) for r in found] == [("crisis", False)]
+    # the denial goes out with its term
+    assert [text[a:b] for a, b in lowered] == ["not suicidal"]
+    framed = "I'm a journalist writing about suicidal thoughts in cancer patients"
+    assert [framed[a:b] for a, b in triage._rule_pass(framed)[1]] == ["suicidal"]
+    # a live statement is not lowered, and the rules' own answer is unchanged
+    live = "never been suicidal but tonight I want to die"
+    found, lowered, _ = triage._rule_pass(live)
+    assert found == triage.screen_all_rules(live) and found[0].explicit
+    assert [live[a:b] for a, b in lowered] == ["never been suicidal"]
+    # matches the context checks set aside are reported apart
+    # an indirect rule's match keeps its negation: not a denial
+    indirect = "Don't see myself being here by the end of the week"
+    found, lowered, _ = triage._rule_pass(indirect)
+    assert found and found[0].category == "crisis" and lowered == []
+    denied = "I don't have any thoughts of ending things, I promise"
+    assert [denied[a:b] for a, b in triage._rule_pass(denied)[1]] == [
+        "n't have any thoughts of ending things"
+    ]
+    history = "had a seizure two years ago, fine now"
+    found, lowered, aside = triage._rule_pass(history)
+    assert found == [] and lowered == [] and [history[a:b] for a, b in aside] == ["had a seizure"]
+
+
+def test_without_removes_overlapping_spans_and_tidies_spaces() -> None:
+    text = "a bc def gh"
+    assert triage._without(text, [(2, 4), (3, 8), (9, 11)]) == "a"
+    assert triage._without(text, [(5, 8)]) == "a bc gh"
+    assert triage._without(text, []) == text
+
+
+def test_masked_recheck_drops_a_denied_term_only_when_nothing_else_reads_as_crisis(
+    word_reader: TriageModel,
+) -> None:
+    denied = "I'm not suicidal or anything, just fed up"
+    # the layer reads the whole message as crisis: before the masked re-check it stood
+    assert word_reader.check(denied).category == "crisis"
+    assert triage.screen_all(denied) == []  # nor does the denied term come back as the layer's
+    assert triage.screen("not suicidal") is None  # nothing left to judge
+    # what is left still reads as crisis: the finding stays
+    rest = "I'm not suicidal, I just want to sleep forever"
+    found = triage.screen(rest)
+    assert found is not None and (found.category, found.rule) == ("crisis", "suicide")
+    # a live explicit statement is never masked out
+    found = triage.screen("never been suicidal but tonight I want to die")
+    assert found is not None and found.explicit and found.category == "crisis"
+    # switched off, the layer's verdict on the whole message keeps the denied finding
+    triage.MASK_MODE = False
+    try:
+        assert triage.screen(denied) is not None
+    finally:
+        triage.MASK_MODE = True
+
+
+def test_masked_recheck_keeps_the_rules_finding_when_the_encoder_fails(
+    restore_layer: None,
+) -> None:
+    def broken(texts: list[str]) -> np.ndarray:
+        raise RuntimeError("encoder died")
+
+    triage.enable_semantic(TriageModel(broken, COEF, np.zeros(4), dict(META)))
+    found = triage.screen("I'm not suicidal or anything, just fed up")
+    assert found is not None and found.category == "crisis"

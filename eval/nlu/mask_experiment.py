@@ -1,0 +1,92 @@
+"""Leave-one-set-out of the masked re-check (``nlu.triage.screen_all``) against the screen
+without it, on the same fits.
+
+    flock /tmp/pmn-cpu.lock .venv-engine/bin/python -m eval.nlu.mask_experiment \
+        [--errors blind_i ...] [--write-model]          # ~20 min on 2 cores
+
+Each fold's classifier is fitted once (``eval.nlu.loso.Loso.fold_model``: trained without the
+held-out set, thresholds and veto level by the inner leave-one-set-out) and the held-out set is
+screened under every variant:
+
+- ``off``: no masking (the screen before the masked re-check);
+- ``lowered``: the spans that are not live statements (denied, told as over, framed,
+  hypothetical) are taken out before the layer judges the message; such a finding stays only
+  when the layer still finds its category in what is left (shipped);
+- ``lowered-veto``: the same masking, but such a finding is dropped only when what is left is
+  confidently harmless (P(none) >= the veto level);
+- ``lowered+aside``: ``lowered``, and the matches the context checks set aside are taken out
+  too.
+
+The thresholds and veto level are chosen without the masking (as ``eval.nlu.loso`` chooses
+them), so every variant runs at the same operating point. ``--write-model`` also fits on every
+set and writes nlu/triage_model.* exactly as ``eval.nlu.loso --write-model`` does. Results:
+eval/nlu/triage_loso.md, "Masked re-check".
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from eval.nlu import loso
+from eval.nlu.triage_data import SETS, VectorCache, prepared_encoder
+from nlu import triage
+
+VARIANTS: dict[str, tuple[bool, bool, str]] = {
+    # name: (MASK_MODE, MASK_SET_ASIDE, MASK_KEEP)
+    "off": (False, False, "category"),
+    "lowered": (True, False, "category"),
+    "lowered-veto": (True, False, "veto"),
+    "lowered+aside": (True, True, "category"),
+}
+
+
+@contextmanager
+def variant(name: str) -> Iterator[None]:
+    saved = (triage.MASK_MODE, triage.MASK_SET_ASIDE, triage.MASK_KEEP)
+    triage.MASK_MODE, triage.MASK_SET_ASIDE, triage.MASK_KEEP = VARIANTS[name]
+    try:
+        yield
+    finally:
+        triage.MASK_MODE, triage.MASK_SET_ASIDE, triage.MASK_KEEP = saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--budget", type=float, default=0.01)
+    parser.add_argument("--variants", nargs="*", default=list(VARIANTS), choices=list(VARIANTS))
+    parser.add_argument("--errors", nargs="*", default=[], help="list errors on these folds")
+    parser.add_argument("--write-model", action="store_true")
+    args = parser.parse_args(argv)
+    encode, encoder_hash = prepared_encoder()
+    vec_of = VectorCache(encode, encoder_hash)
+    runner = loso.Loso(loso.TrainConfig(), vec_of, encoder_hash)
+    rows: dict[str, dict[str, loso.Counts]] = {v: {} for v in args.variants}
+    for name, _ in SETS:
+        model, settings = runner.fold_model(name, args.budget)
+        items = runner.sets[name]
+        for v in args.variants:
+            with variant(v):
+                counts = loso.score(items, loso.screen_with(model, items))
+            rows[v][name] = counts
+            print(f"fold {name} [{v}] {settings}: " + " | ".join(loso.fmt(counts)), flush=True)
+            if name in args.errors:
+                for err in counts.errors:
+                    print(f"  [{name}/{v}] {err}")
+        vec_of.save()
+    print()
+    print(loso.table(rows))
+    if args.write_model:
+        model = runner.write_model(args.budget)
+        print(
+            f"wrote nlu/triage_model.npz/.json: thresholds {model.thresholds}, "
+            f"veto P(none) >= {model.veto_threshold}"
+        )
+    vec_of.save()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
