@@ -306,7 +306,7 @@ class TriageModel:
         if self.centroids is not None:
             arrays["centroids"] = self.centroids
         with open(npz, "wb") as fh:
-            np.savez(fh, **arrays)
+            np.savez(fh, **arrays)  # type: ignore[arg-type]  # numpy 2.4 stubs: allow_pickle
         meta = dict(self.meta, format=FORMAT, npz_sha256=_sha256(npz))
         Path(meta_path).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
 

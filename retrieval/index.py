@@ -132,7 +132,7 @@ class VectorIndex:
             index_type = ann if n >= ann_threshold else "flat"
         if exact_subset_max is None:
             exact_subset_max = DEFAULT_EXACT_SUBSET_MAX[index_type]
-        params: dict[str, int] = {"exact_subset_max": exact_subset_max}
+        params: dict[str, Any] = {"exact_subset_max": exact_subset_max}
         if index_type == "flat":
             index = faiss.IndexFlatIP(dim)
         elif index_type == "hnsw":

@@ -11,11 +11,9 @@ screened under every variant:
 - ``off``: no masking (the screen before the masked re-check);
 - ``lowered``: the spans that are not live statements (denied, told as over, framed,
   hypothetical) are taken out before the layer judges the message; such a finding stays only
-  when the layer still finds its category in what is left (shipped);
-- ``lowered-veto``: the same masking, but such a finding is dropped only when what is left is
-  confidently harmless (P(none) >= the veto level);
-- ``lowered+aside``: ``lowered``, and the matches the context checks set aside are taken out
-  too.
+  when the layer still finds its category in what is left (shipped).
+
+Two more variants were run at commit 7b3f508 and dropped (eval/nlu/triage_loso.md).
 
 The thresholds and veto level are chosen without the masking (as ``eval.nlu.loso`` chooses
 them), so every variant runs at the same operating point. ``--write-model`` also fits on every
@@ -34,23 +32,17 @@ from eval.nlu import loso
 from eval.nlu.triage_data import SETS, VectorCache, prepared_encoder
 from nlu import triage
 
-VARIANTS: dict[str, tuple[bool, bool, str]] = {
-    # name: (MASK_MODE, MASK_SET_ASIDE, MASK_KEEP)
-    "off": (False, False, "category"),
-    "lowered": (True, False, "category"),
-    "lowered-veto": (True, False, "veto"),
-    "lowered+aside": (True, True, "category"),
-}
+VARIANTS = {"off": False, "lowered": True}  # name: nlu.triage.MASK_MODE
 
 
 @contextmanager
 def variant(name: str) -> Iterator[None]:
-    saved = (triage.MASK_MODE, triage.MASK_SET_ASIDE, triage.MASK_KEEP)
-    triage.MASK_MODE, triage.MASK_SET_ASIDE, triage.MASK_KEEP = VARIANTS[name]
+    saved = triage.MASK_MODE
+    triage.MASK_MODE = VARIANTS[name]
     try:
         yield
     finally:
-        triage.MASK_MODE, triage.MASK_SET_ASIDE, triage.MASK_KEEP = saved
+        triage.MASK_MODE = saved
 
 
 def main(argv: list[str] | None = None) -> int:
