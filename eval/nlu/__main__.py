@@ -5,14 +5,13 @@
    macro-F1 read from the aggregated intent_report.json. Needs Rasa; takes ~20 min on 2 cores.
 2. Entities: eval/nlu/entities.yml (development set) and entities_holdout.yml, set-based
    precision/recall per entity type, on the same matchers the Rasa components wrap.
-3. Red-flag triage: twelve sets (development ... blind I): recall on explicit and indirect
+3. Red-flag triage: thirteen sets (development ... blind J): recall on explicit and indirect
    crisis/emergency messages, false-positive rate on hard negatives, for the rules alone and
    for rules + the learned layer (nlu/triage_model.py, on the prepared MiniLM encoder). The
    learned layer is trained on the sets named in nlu/triage_model.json (blind E to I joined
-   the development sets after their first runs; I is not yet trained on), whose rows are
-   in-sample; the honest estimate is ``python -m eval.nlu.loso`` (leave-one-set-out,
-   eval/nlu/triage_loso.md). Targets are
-   judged on ``JUDGED_SET``, the next blind set (J) for its one first run; None until then.
+   the development sets after their first runs), whose rows are in-sample; the honest
+   estimate is ``python -m eval.nlu.loso`` (leave-one-set-out, eval/nlu/triage_loso.md).
+   Targets are judged on ``JUDGED_SET``, blind J, for its one first run.
 
 Results replace the NLU section of docs/evaluation.md (between the nlu markers). Exit status 1
 when a target of issue 4 is missed (triage: on the judged blind set). Options: --skip-cv
@@ -35,10 +34,9 @@ from eval.nlu.metrics import evaluate_entities, evaluate_triage, load_yaml
 
 # Red-flag sets in the order they were written. Blind E to I were each the judged final set for
 # their one first run (eval/nlu/first_runs.md; I's with the screen frozen at f4010cc) and are now
-# development sets (I is not yet trained on: nlu/triage_model.json names the training sets). The
-# next blind set (J, triage_data.NEXT_BLIND) is added here as "blind J (final)", with
-# JUDGED_SET, only for its one first run after the screen is frozen; until then no triage target
-# is judged.
+# development sets (nlu/triage_model.json names the training sets). Blind J
+# (triage_data.NEXT_BLIND) is the judged set of its one first run, with the screen frozen at the
+# commit that added it here (masked re-check, layer trained on twelve sets).
 TRIAGE_SETS = {
     "development": "triage.yml",
     "held-out": "triage_holdout.yml",
@@ -52,8 +50,9 @@ TRIAGE_SETS = {
     "blind G": "triage_blind_g.yml",
     "blind H": "triage_blind_h.yml",
     "blind I": "triage_blind_i.yml",
+    "blind J (final)": "triage_blind_j.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind J (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
