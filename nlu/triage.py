@@ -102,7 +102,10 @@ FEVER = (
 TREATMENT = (
     r"\b(?:chemo\w*|immunotherapy|infusion|cycle|neutropeni\w*|carboplatin|cisplatin|"
     r"docetaxel|pemetrexed|paclitaxel|oxaliplatin|folfox|capecitabine|treatment|drip|"
-    r"radiotherapy|targeted\s+therapy|tablets)\b"
+    r"radiotherapy|targeted\s+therapy|tablets|"
+    # blind J: "last carbo/pem 10 days ago"
+    r"carbo|pem|gemcitabine|etoposide|irinotecan|folfiri(?:nox)?|doxorubicin|"
+    r"cyclophosphamide|taxol)\b"
 )
 # "wants to die at home / in the hospice": a wish about where and how, not intent.
 _DIE_WHERE = (
@@ -1284,6 +1287,9 @@ _NOW_WELL = re.compile(
 )
 
 
+_JUST_BEFORE = re.compile(r"\b(?:just|right\s+now)\s+$", _F)
+
+
 def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
     """True when a crisis/emergency match is history or the topic of an information request."""
     if rule.category == "medical_advice":
@@ -1325,7 +1331,10 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
     ):
         return True
     sentence = _sentence(norm, start, end)
-    if bool(_PAST_SENTENCE.search(sentence)) and not _LIVE.search(sentence):
+    # "just" right before the match makes it live whatever else the sentence says ("finished his
+    # treatment last year and he's just cut his wrists"; blind J)
+    just = bool(_JUST_BEFORE.search(norm[max(0, start - 20) : start]))
+    if bool(_PAST_SENTENCE.search(sentence)) and not _LIVE.search(sentence) and not just:
         return True
     # An emergency told in the past tense while the message says the person is well or cared
     # for now ("had sepsis twice ... she's 5 years clear", "had a seizure yesterday, she's in

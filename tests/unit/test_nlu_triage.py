@@ -430,6 +430,29 @@ def test_blind_g_concepts_in_the_rules(text: str, expected: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "just" before the act keeps it live beside history in the same sentence
+        (
+            "she finished chemo last year and she's just cut her wrists, she's talking to me",
+            "crisis",
+        ),
+        ("he had radiotherapy in 2021 and has just taken an overdose of his morphine", "crisis"),
+        # common regimen short names count as treatment for a fever
+        ("temperature of 38.6 and shivery, last carbo/pem was 9 days ago", "emergency"),
+        ("fever 38.2 a week after gemcitabine", "emergency"),
+        # controls: history with "just" elsewhere, a denied fever
+        ("I had a seizure last year and just wanted to say thanks to the team", None),
+        ("my friend took an overdose in 2010, I just found out, she's fine now", None),
+        ("no fever at all since the last carbo, just tired", None),
+    ],
+)
+def test_blind_j_concepts_in_the_rules(text: str, expected: str | None) -> None:
+    found = triage.screen_rules(text)
+    assert (found.category if found else None) == expected, (text, found)
+
+
+@pytest.mark.parametrize(
     ("text", "rule", "explicit"),
     [
         # a denial or a crisis told as over, with wellness now: still found, not explicit
