@@ -1686,12 +1686,12 @@ _SITE_CANCER = re.compile(
 )
 
 
-# The masked re-check. A rule finding on an explicit crisis/emergency term that is not a live
-# statement (denied, told as over, framed by a role or purpose, hypothetical: ``_not_live_
-# statement``) used to stand unless the layer vetoed the whole message, and the layer, which
-# reads crisis words as crisis whatever surrounds them, seldom did (blind I: "not suicidal, just
-# fed up of being poked and prodded", "my son tried to take his own life at 19, he's 27 now and
-# doing brilliantly", a GP role-play quoting "everyone would be better off without me"). The
+# The masked re-check. A rule finding on a crisis/emergency term that is not a live statement
+# (denied, told as over, framed by a role or purpose, hypothetical: ``_not_live_statement``,
+# for indirect rules too) used to stand unless the layer vetoed the whole message, and the
+# layer, which reads crisis words as crisis whatever surrounds them, seldom did (blind sets G-I:
+# "not suicidal, just fed up of being poked and prodded", "I attempted suicide at 22 ... I'm 58
+# now, doing well", "if I ever felt suicidal, would this chat tell my doctor?"). The
 # layer now judges the message with those spans taken out, and such a finding stays only when
 # what is left still reads as its category to the layer ("I'm not suicidal but I've given my
 # things away and written the letters" keeps it). The layer's other verdicts (adding a category,
@@ -1705,6 +1705,8 @@ MASK_MODE = True
 
 @dataclass(frozen=True)
 class _Nothing:
+    """The layer's verdict when nothing is left to judge (duck-compatible with ModelMatch)."""
+
     category: None = None
     subtype: str = ""
     pos: float = 0.0
