@@ -9,10 +9,10 @@
    crisis/emergency messages, false-positive rate on hard negatives, for the rules alone and
    for rules + the learned layer (nlu/triage_model.py, on the prepared MiniLM encoder). The
    learned layer is trained on the sets named in nlu/triage_model.json (blind E to J joined
-   the development sets after their first runs; J is not yet trained on), whose rows are
-   in-sample; the honest estimate is ``python -m eval.nlu.loso`` (leave-one-set-out,
-   eval/nlu/triage_loso.md). Targets are judged on ``JUDGED_SET``, the next blind set (K) for
-   its one first run; None until then.
+   the development sets after their first runs), whose rows are in-sample; the honest
+   estimate is ``python -m eval.nlu.loso`` (leave-one-set-out, eval/nlu/triage_loso.md).
+   Targets are judged on ``JUDGED_SET``, the next blind set (K) for its one first run; None
+   until then.
 
 Results replace the NLU section of docs/evaluation.md (between the nlu markers). Exit status 1
 when a target of issue 4 is missed (triage: on the judged blind set). Options: --skip-cv
@@ -35,7 +35,7 @@ from eval.nlu.metrics import evaluate_entities, evaluate_triage, load_yaml
 
 # Red-flag sets in the order they were written. Blind E to J were each the judged final set for
 # their one first run (eval/nlu/first_runs.md; J's with the screen frozen at a1e7252) and are now
-# development sets (nlu/triage_model.json names the training sets; J is not yet trained on).
+# development sets (nlu/triage_model.json names the training sets).
 # The next blind set (K, triage_data.NEXT_BLIND) is added here as "blind K (final)", with
 # JUDGED_SET, only for its one first run after the screen is frozen; until then no triage target
 # is judged.
