@@ -337,6 +337,39 @@ def test_real_encoder_new_wording() -> None:
     assert model.scores([NEW_CRISIS[0]])[0]["crisis"] == model.scores([NEW_CRISIS[0]])[0]["crisis"]
 
 
+DENIED_HARMLESS = [
+    "not suicidal, honestly, just sick of hospital car parks. any KRAS meetups in Bristol?",
+    "I'm not suicidal or anything, I'm just bored of waiting rooms. Is there an ALK book club?",
+    "never had thoughts of suicide, just want the BRAF trial list for Leeds",
+]
+DENIED_THEN_DISCLOSED = [
+    "I'm not suicidal exactly, but I've sorted my will, said goodbye to everyone and tonight "
+    "I'm taking all my tablets",
+]
+
+
+def test_real_encoder_masked_recheck() -> None:
+    """Through the packaged model on the real encoder: a denied crisis term with nothing else
+    of crisis in the message is dropped; a denial followed by a disclosure is kept."""
+    model = _real_model()
+    seen = _training_keys()
+    from eval.nlu.triage_data import norm_key
+
+    for text in DENIED_HARMLESS + DENIED_THEN_DISCLOSED:
+        assert norm_key(text) not in seen, f"not new wording: {text}"
+        assert triage.screen_rules(text) is not None, text  # the rules alone fire on each
+    previous = triage._semantic
+    try:
+        triage.enable_semantic(model)
+        for text in DENIED_HARMLESS:
+            assert triage.screen(text) is None, text
+        for text in DENIED_THEN_DISCLOSED:
+            found = triage.screen(text)
+            assert found is not None and found.category == "crisis", text
+    finally:
+        triage.enable_semantic(previous)
+
+
 def test_unit_proba_equals_the_training_features_formula() -> None:
     """Prediction sums hashed n-gram columns; training builds the wide matrix: same numbers."""
     spec = {"dense_weight": 1.0, "hash_dim": 512, "char_range": [3, 5], "sparse_weight": 0.7}
