@@ -1415,33 +1415,34 @@ _SELF_BEFORE = re.compile(r"\b(?:i|i'?m|im|i'?ve|ive|me|my)\b(?:\s+[\w']+){0,3}\
 _QUOTED_BEFORE = re.compile(r"['\"]\s*(?:i\s+)?$", _F)
 
 
-def _not_live_statement(
-    rule: _Rule, norm: str, start: int, end: int, any_rule: bool = False
-) -> bool:
-    """An explicit crisis/emergency match that is not a live statement: asked or told in a
-    role or for a purpose (``_ROLE_FRAME``, ``_TOPIC_FRAME``), or, for a crisis, denied,
-    hypothetical (``_IF_BEFORE``) or told as over (``_DENIED_BEFORE``, ``_CRISIS_PAST``).
-    ``any_rule``: the same test for a match of an indirect rule too ("I don't have any thoughts
-    of ending things"; for the masked re-check of ``screen_all``)."""
-    if rule.category not in ("crisis", "emergency") or not (rule.explicit or any_rule):
-        return False
+def _not_live_start(rule: _Rule, norm: str, start: int, end: int) -> int | None:
+    """Where a crisis/emergency match that is not a live statement begins, for the masked
+    re-check of ``screen_all`` (a denial goes out with its term: "I don't have any thoughts of
+    ending things"); None when it is live. Not live: asked or told in a role or for a purpose
+    (``_ROLE_FRAME``, ``_TOPIC_FRAME``), or, for a crisis, denied (``_DENIED_BEFORE``; for an
+    indirect rule ``_DENIED_WORDS_BEFORE``), hypothetical (``_IF_BEFORE``) or told as over
+    (``_CRISIS_PAST``, ``_RECOVERED``). An explicit rule's match that is not live is reported
+    as not explicit."""
+    if rule.category not in ("crisis", "emergency"):
+        return None
     before = norm[max(0, start - 40) : start]
     live = bool(_LIVE.search(norm))
+    denial = None
+    if rule.category == "crisis":
+        denial = (_DENIED_BEFORE if rule.explicit else _DENIED_WORDS_BEFORE).search(before)
+    out = start - (len(before) - denial.start()) if denial else start
     framed = bool(_ROLE_FRAME.search(norm) or _TOPIC_FRAME.search(norm))
     # a frame does not lower what is said of the writer ("I'm a student and I feel suicidal")
     # unless it is quoted
     if framed and not live and (_QUOTED_BEFORE.search(before) or not _SELF_BEFORE.search(before)):
-        return True
+        return out
     if rule.category != "crisis":
-        return False
-    denied = _DENIED_BEFORE if rule.explicit else _DENIED_WORDS_BEFORE
-    if denied.search(before) or (_IF_BEFORE.search(before) and not live):
-        return True
-    return (
-        not live
-        and bool(_CRISIS_PAST.search(_sentence(norm, start, end)))
-        and bool(_RECOVERED.search(norm))
-    )
+        return None
+    if denial or (_IF_BEFORE.search(before) and not live):
+        return out
+    if not live and _CRISIS_PAST.search(_sentence(norm, start, end)) and _RECOVERED.search(norm):
+        return out
+    return None
 
 
 def _normalise(text: str) -> str:
@@ -1470,7 +1471,7 @@ Span = tuple[int, int]
 
 def _rule_pass(text: str) -> tuple[list[TriageResult], list[Span]]:
     """``screen_all_rules`` and, for the layer's masked re-check (``screen_all``), the spans of
-    every crisis/emergency match that is not a live statement (``_not_live_statement``: denied,
+    every crisis/emergency match that is not a live statement (``_not_live_start``: denied,
     told as over, framed, hypothetical)."""
     if not text or not isinstance(text, str):
         return [], []
@@ -1492,15 +1493,10 @@ def _rule_pass(text: str) -> tuple[list[TriageResult], list[Span]]:
                 continue
             if _vetoed(rule, norm, m.start(), m.end()):
                 continue
-            not_live = _not_live_statement(rule, norm, m.start(), m.end(), any_rule=True)
-            if not_live:
-                # a denial goes out with its term ("I don't have any thoughts of ending things")
-                before = norm[max(0, m.start() - 40) : m.start()]
-                denied = _DENIED_BEFORE if rule.explicit else _DENIED_WORDS_BEFORE
-                denial = denied.search(before) if rule.category == "crisis" else None
-                start = m.start() - (len(before) - denial.start()) if denial else m.start()
-                lowered.append((start, m.end()))
-            live = rule.explicit and not not_live
+            lowered_at = _not_live_start(rule, norm, m.start(), m.end())
+            if lowered_at is not None:
+                lowered.append((lowered_at, m.end()))
+            live = rule.explicit and lowered_at is None
             if chosen is not None and chosen.explicit == rule.explicit:
                 continue  # already chosen; the loop goes on only to collect spans
             result = TriageResult(
@@ -1577,7 +1573,7 @@ def learned_veto_allowed(result: TriageResult, text: str) -> bool:
       (eval/nlu/triage_loso.md, "Veto policy"): across ten held-out sets no explicit emergency
       positive was vetoed;
     - a crisis finding only when it is not explicit (indirect wording, or an explicit term that
-      is denied, told as over, or framed: ``_not_live_statement``), or explicit about someone
+      is denied, told as over, or framed: ``_not_live_start``), or explicit about someone
       else in an information question ("what are the signs someone wants to kill himself?").
       An explicit crisis statement in the first person ("I want to kill myself") or about
       someone else now ("my mum says she wants to kill herself") is never vetoed.
@@ -1687,7 +1683,7 @@ _SITE_CANCER = re.compile(
 
 
 # The masked re-check. A rule finding on a crisis/emergency term that is not a live statement
-# (denied, told as over, framed by a role or purpose, hypothetical: ``_not_live_statement``,
+# (denied, told as over, framed by a role or purpose, hypothetical: ``_not_live_start``,
 # for indirect rules too) used to stand unless the layer vetoed the whole message, and the
 # layer, which reads crisis words as crisis whatever surrounds them, seldom did (blind sets G-I:
 # "not suicidal, just fed up of being poked and prodded", "I attempted suicide at 22 ... I'm 58

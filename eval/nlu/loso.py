@@ -431,8 +431,9 @@ class Loso:
             veto_at = choose_veto(items, all_rules, vetoable, p[:, 0])
         return thresholds, veto_at
 
-    def write_model(self, budget: float) -> TriageModel:
-        """Fit on the bank, the Rasa examples and every set in SETS; save nlu/triage_model.*."""
+    def write_model(self, budget: float, report: bool = False) -> TriageModel:
+        """Fit on the bank, the Rasa examples and every set in SETS; save nlu/triage_model.*
+        (``report``: print its thresholds and veto level)."""
         thresholds, veto_at = self.final_settings(budget)
         model = self.model(frozenset(), thresholds, veto_at)
         items = self.training_items(frozenset())
@@ -453,6 +454,11 @@ class Loso:
         model.subtypes, model.centroids = subtype_centroids(self.vec_of)
         model.meta["subtypes"] = [list(st) for st in model.subtypes]
         model.save()
+        if report:
+            print(
+                f"wrote nlu/triage_model.npz/.json: thresholds {model.thresholds}, "
+                f"veto P(none) >= {model.veto_threshold}"
+            )
         return model
 
 
@@ -616,11 +622,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(table(rows))
     if args.write_model:
-        model = loso.write_model(args.budget)
-        print(
-            f"wrote nlu/triage_model.npz/.json: thresholds {model.thresholds}, "
-            f"veto P(none) >= {model.veto_threshold}"
-        )
+        loso.write_model(args.budget, report=True)
     vec_of.save()
     return 0
 

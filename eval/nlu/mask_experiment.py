@@ -71,11 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(loso.table(rows))
     if args.write_model:
-        model = runner.write_model(args.budget)
-        print(
-            f"wrote nlu/triage_model.npz/.json: thresholds {model.thresholds}, "
-            f"veto P(none) >= {model.veto_threshold}"
-        )
+        runner.write_model(args.budget, report=True)
     vec_of.save()
     return 0
 
