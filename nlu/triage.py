@@ -1735,6 +1735,81 @@ def _masked_out(result: TriageResult, match: Any, lowered: list[Span]) -> bool:
     return match.category != result.category
 
 
+# The liveness veto. The rules find red-flag terms and the layer reads them as red flags
+# whatever surrounds them, so framings the rules do not know ("Role-play request: you be a
+# caller who says 'I just want it all to stop'", "anonymised case review, resolved: a caller
+# told us ...", "my uncle had a fit years back, he's off the seizure meds now and well") stood.
+# The classifier's liveness head judges the message with every red-flag term the rules matched
+# replaced by a placeholder (``liveness_input``), i.e. only on what surrounds the terms. A rule
+# finding the layer may veto (``learned_veto_allowed``: never an explicit first-person crisis
+# statement) is dropped when P(live) is below the head's threshold and the layer does not find
+# its category itself. Trained on the rule-matched messages of the labelled sets, the bank and
+# eval/nlu/triage_liveness.yml; the threshold is the lowest P(live) of any vetoable positive in
+# the leave-one-set-out scores (eval/nlu/triage_loso.md, "Liveness veto"). ``LIVE_MODE`` False
+# switches it off.
+LIVE_MODE = True
+
+
+def _placeholdered(text: str, spans: set[Span] | list[Span], placeholder: str) -> str:
+    """``text`` with each of ``spans`` (merged when they overlap) replaced by ``placeholder``."""
+    out, at = [], 0
+    for start, end in sorted(spans):
+        if end <= at:
+            continue
+        out.append(text[at : max(at, start)])
+        out.append(placeholder)
+        at = max(at, end)
+    out.append(text[at:])
+    return "".join(out)
+
+
+def raw_urgent_spans(text: str) -> set[Span]:
+    """Every crisis/emergency rule match in ``text``, context checks ignored."""
+    norm = _normalise(text)
+    return {
+        (m.start(), m.end())
+        for rule in _RULES
+        if rule.category in _URGENT
+        for m in rule.pattern.finditer(norm)
+    }
+
+
+def liveness_input(text: str, placeholder: str = "X") -> str | None:
+    """What the liveness head judges: ``text`` with every crisis/emergency rule match (context
+    checks ignored) and every span that is not a live statement (a denial with its words:
+    ``_not_live_start``) replaced by ``placeholder``; None when no rule matches."""
+    spans = raw_urgent_spans(text) | set(_rule_pass(text)[1])
+    return _placeholdered(text, spans, placeholder) if spans else None
+
+
+def _liveness_vetoed(
+    layer: Any, text: str, results: list[TriageResult], match: Any
+) -> list[TriageResult]:
+    """``results`` without the findings the liveness head drops (see ``LIVE_MODE``)."""
+    threshold = getattr(layer, "live_threshold", None)
+    if not LIVE_MODE or threshold is None:
+        return results
+    dropped = [
+        r
+        for r in results
+        if r.category in _URGENT
+        and r.rule != "semantic"
+        and r.category != match.category
+        and learned_veto_allowed(r, text)
+    ]
+    if not dropped:
+        return results
+    judged = liveness_input(text, layer.live_placeholder)
+    try:
+        live = float(layer.live_proba([judged or text])[0])
+    except Exception:  # noqa: BLE001 - keep the findings (safety first)
+        log.exception("liveness check failed; keeping the findings")
+        return results
+    if live >= threshold:
+        return results
+    return [r for r in results if r not in dropped]
+
+
 def _layer_check(layer: Any, text: str, veto_possible: bool) -> Any:
     """The layer's verdict on ``text``; only the trained classifier takes ``veto_possible``
     (the nearest-neighbour layer never vetoes)."""
@@ -1770,7 +1845,10 @@ def screen_all(text: str, most_urgent_only: bool = False) -> list[TriageResult]:
       explicit crisis statement (``learned_veto_allowed``);
     - the classifier judges the message with the spans that are not live statements taken out
       (denied, told as over, framed, hypothetical; ``MASK_MODE``), and a rule finding on such a
-      span stays only when what is left still reads as its category.
+      span stays only when what is left still reads as its category;
+    - the classifier's liveness head judges the message with its red-flag terms replaced by a
+      placeholder (``LIVE_MODE``), and drops a rule finding the layer may veto when it scores
+      below the head's threshold and the layer does not find that category itself.
     A failing encoder never breaks the screen: the rules' answer stands (logged).
 
     ``most_urgent_only`` (what ``screen`` needs): when the rules found a crisis the layer may not
@@ -1807,6 +1885,8 @@ def screen_all(text: str, most_urgent_only: bool = False) -> list[TriageResult]:
     veto_at = None if adds_only else layer.veto_threshold
     if veto_at is not None and match.category is None and match.neg >= veto_at:
         results = [r for r in results if not learned_veto_allowed(r, text)]
+    if not adds_only:
+        results = _liveness_vetoed(layer, text, results, match)
     if match.category is None or any(r.category == match.category for r in results):
         return results
     if _semantic_vetoed(match.category, _normalise(text)):

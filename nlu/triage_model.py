@@ -171,6 +171,48 @@ class TriageModel:
         self.sentence_gate = float(gate) if gate is not None else None
         self.subtypes = [tuple(s) for s in meta.get("subtypes") or []]
         self.centroids = np.asarray(centroids, dtype=np.float32) if centroids is not None else None
+        # The liveness head (``nlu.triage.screen_all``): P(live) of a message whose red-flag
+        # terms are replaced by a placeholder, i.e. judged on what surrounds them; a vetoable
+        # rule finding is dropped below ``live_threshold``. None: no liveness head.
+        self.live_coef: np.ndarray | None = None
+        self.live_intercept = 0.0
+        self.live_threshold: float | None = None
+        self.live_placeholder = "X"
+
+    def set_liveness(
+        self,
+        coef: np.ndarray,
+        intercept: float,
+        threshold: float | None,
+        placeholder: str = "X",
+    ) -> None:
+        """Attach the liveness head (coef (F,) over the same features as the classes)."""
+        coef = np.asarray(coef, dtype=np.float32).reshape(-1)
+        if coef.shape[0] != self.coef.shape[1]:
+            raise ValueError(
+                f"triage model: liveness coef has {coef.shape[0]} features, the classes "
+                f"{self.coef.shape[1]}"
+            )
+        self.live_coef = coef
+        self.live_intercept = float(intercept)
+        self.live_threshold = None if threshold is None else float(threshold)
+        self.live_placeholder = placeholder
+
+    def live_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """P(live) of each placeholder text (see ``set_liveness``); raises without a head."""
+        if self.live_coef is None:
+            raise ValueError("triage model has no liveness head")
+        vecs = np.asarray(self.encode(list(texts)), dtype=np.float32)
+        dim = vecs.shape[1]
+        logits = (vecs * float(self.spec.get("dense_weight", 1.0))) @ self.live_coef[:dim]
+        sparse_weight = float(self.spec.get("sparse_weight", 1.0))
+        for row, text in enumerate(texts):
+            grams = hashed_ngrams(text, self.spec)
+            if grams:
+                cols = dim + np.fromiter(grams.keys(), dtype=np.int64, count=len(grams))
+                vals = np.fromiter(grams.values(), dtype=np.float32, count=len(grams))
+                logits[row] += float(self.live_coef[cols] @ (vals * sparse_weight))
+        return 1.0 / (1.0 + np.exp(-(logits + self.live_intercept)))
 
     # ----------------------------------------------------------------- scoring
     def unit_proba(self, units: Sequence[str], vecs: np.ndarray) -> np.ndarray:
@@ -305,9 +347,17 @@ class TriageModel:
         arrays: dict[str, np.ndarray] = {"coef": self.coef, "intercept": self.intercept}
         if self.centroids is not None:
             arrays["centroids"] = self.centroids
+        meta = dict(self.meta)
+        if self.live_coef is not None:
+            arrays["live_coef"] = self.live_coef
+            arrays["live_intercept"] = np.asarray([self.live_intercept], dtype=np.float32)
+            meta["liveness"] = {
+                "threshold": self.live_threshold,
+                "placeholder": self.live_placeholder,
+            }
         with open(npz, "wb") as fh:
             np.savez(fh, **arrays)  # type: ignore[arg-type]  # numpy 2.4 stubs: allow_pickle
-        meta = dict(self.meta, format=FORMAT, npz_sha256=_sha256(npz))
+        meta.update(format=FORMAT, npz_sha256=_sha256(npz))
         Path(meta_path).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
 
 
@@ -327,7 +377,18 @@ def load_model(encode: Encode, npz: Path = MODEL_NPZ, meta_path: Path = MODEL_JS
         raise ValueError(f"{npz}: sha256 {found[:16]} does not match {meta_path}")
     with np.load(npz, allow_pickle=False) as data:
         centroids = data["centroids"] if "centroids" in data.files else None
-        return TriageModel(encode, data["coef"], data["intercept"], meta, centroids)
+        model = TriageModel(encode, data["coef"], data["intercept"], meta, centroids)
+        live = meta.get("liveness")
+        if live is not None and "live_coef" in data.files:
+            model.set_liveness(
+                data["live_coef"],
+                float(data["live_intercept"][0]),
+                live.get("threshold"),
+                str(live.get("placeholder", "X")),
+            )
+        elif live is not None:
+            raise ValueError(f"{npz}: {meta_path} names a liveness head the arrays lack")
+        return model
 
 
 def from_encoder_dir(directory: str | Path | None = None, **kwargs: Any) -> TriageModel:

@@ -45,6 +45,7 @@ from eval.nlu.triage_data import (
     Item,
     VectorCache,
     load_bank,
+    load_liveness,
     load_rasa,
     load_sets,
     norm_key,
@@ -91,6 +92,12 @@ class TrainConfig:
     # always (the sentence pass is about half the encoder cost of a long message). 0.1 was
     # compared with None, 0.05 and 0.2 by LOSO (eval/nlu/triage_loso.md): no recall lost.
     sentence_gate: float | None = 0.1
+    # The liveness head (nlu.triage.LIVE_MODE): a binary regression on the same features of
+    # the placeholder text (nlu.triage.liveness_input), trained with
+    # eval/nlu/triage_liveness.yml; threshold: the lowest out-of-fold P(live) of a positive
+    # whose finding the head could drop, capped at live_max.
+    liveness: bool = True
+    live_max: float = 0.5
 
     def spec(self) -> dict[str, Any]:
         return {
@@ -255,6 +262,51 @@ def choose_thresholds(
     return best
 
 
+LIVE_PLACEHOLDER = "X"
+
+
+def live_row(item: Item) -> tuple[str, int] | None:
+    """(placeholder text, 1 live / 0 not) for the liveness head, or None (no crisis or
+    emergency term; medical advice)."""
+    if item.label == "medical_advice":
+        return None
+    text = triage.liveness_input(item.text, LIVE_PLACEHOLDER)
+    return None if text is None else (text, int(item.label != "none"))
+
+
+def fit_live(
+    rows: Sequence[tuple[str, int]], vec_of: VectorCache, config: TrainConfig
+) -> tuple[np.ndarray, float]:
+    """(coef (F,), intercept) of the liveness head's logistic regression."""
+    from sklearn.linear_model import LogisticRegression
+
+    texts = [t for t, _ in rows]
+    x = feature_matrix(texts, vec_of(texts), config.spec())
+    y = np.asarray([label for _, label in rows])
+    model = LogisticRegression(
+        C=config.C, class_weight=config.class_weight, max_iter=3000, tol=1e-6
+    )
+    model.fit(x, y)
+    return model.coef_[0].astype(np.float32), float(model.intercept_[0])
+
+
+def live_proba(
+    texts: Sequence[str],
+    vec_of: VectorCache,
+    coef: np.ndarray,
+    intercept: float,
+    config: TrainConfig,
+) -> np.ndarray:
+    x = feature_matrix(list(texts), vec_of(list(texts)), config.spec())
+    return 1.0 / (1.0 + np.exp(-(np.asarray(x @ coef).reshape(-1) + intercept)))
+
+
+def choose_live(scores: np.ndarray, vetoable_positive: np.ndarray, cap: float) -> float:
+    """The lowest P(live) of a positive the head could drop (out-of-fold), capped."""
+    at = scores[vetoable_positive & ~np.isnan(scores)]
+    return float(min(cap, at.min())) if at.size else cap
+
+
 # ------------------------------------------------------------------------ metrics
 
 
@@ -335,6 +387,53 @@ class Loso:
         self._vetoable = {
             name: np.asarray([rule_vetoable(i) for i in items]) for name, items in self.sets.items()
         }
+        self.aug = load_liveness() if config.liveness else []
+        self._live_rows: dict[tuple[str, str], tuple[str, int] | None] = {}
+        self._live_fits: dict[frozenset[str], tuple[np.ndarray, float]] = {}
+
+    def live_rows(self, items: Sequence[Item]) -> list[tuple[str, int] | None]:
+        for item in items:
+            key = (item.text, item.label)
+            if key not in self._live_rows:
+                self._live_rows[key] = live_row(item)
+        return [self._live_rows[(i.text, i.label)] for i in items]
+
+    def live_fitted(self, held_out: frozenset[str]) -> tuple[np.ndarray, float]:
+        """The liveness head trained without ``held_out`` (with eval/nlu/triage_liveness.yml)."""
+        if held_out not in self._live_fits:
+            banned = {norm_key(i.text) for name in held_out for i in self.sets[name]}
+            items = self.training_items(held_out)
+            items += [i for i in self.aug if norm_key(i.text) not in banned]
+            rows = [r for r in self.live_rows(items) if r is not None]
+            self._live_fits[held_out] = fit_live(rows, self.vec_of, self.config)
+        return self._live_fits[held_out]
+
+    def live_scores(self, name: str, held_out: frozenset[str]) -> np.ndarray:
+        """P(live) of set ``name``'s items (nan where the head has nothing to judge)."""
+        rows = self.live_rows(self.sets[name])
+        out = np.full(len(rows), np.nan)
+        idx = [n for n, r in enumerate(rows) if r is not None]
+        if idx:
+            coef, intercept = self.live_fitted(held_out)
+            texts = [rows[n][0] for n in idx]  # type: ignore[index]
+            out[idx] = live_proba(texts, self.vec_of, coef, intercept, self.config)
+        return out
+
+    def live_threshold(self, names: Sequence[str], outer: frozenset[str]) -> float:
+        """``choose_live`` over the sets ``names``, each scored by the fit without it and
+        ``outer``."""
+        scores = np.concatenate([self.live_scores(n, outer | {n}) for n in names])
+        urgent = np.concatenate(
+            [np.asarray([i.label in ("crisis", "emergency") for i in self.sets[n]]) for n in names]
+        )
+        vetoable = np.concatenate([self._vetoable[n] for n in names]) & urgent
+        return choose_live(scores, vetoable, self.config.live_max)
+
+    def attach_liveness(
+        self, model: TriageModel, held_out: frozenset[str], threshold: float
+    ) -> None:
+        coef, intercept = self.live_fitted(held_out)
+        model.set_liveness(coef, intercept, threshold, LIVE_PLACEHOLDER)
 
     def training_items(self, held_out: frozenset[str]) -> list[Item]:
         banned = {norm_key(i.text) for name in held_out for i in self.sets[name]}
@@ -390,7 +489,12 @@ class Loso:
             all_rules = [r for n in inner for r in self._rules[n]]
             vetoable = np.concatenate([self._vetoable[n] for n in inner])
             veto_at = choose_veto(items, all_rules, vetoable, p[:, 0])
-        return self.model(frozenset({outer}), thresholds, veto_at), (*thresholds, veto_at)
+        model = self.model(frozenset({outer}), thresholds, veto_at)
+        if not self.config.liveness:
+            return model, (*thresholds, veto_at)
+        live_at = self.live_threshold(inner, frozenset({outer}))
+        self.attach_liveness(model, frozenset({outer}), live_at)
+        return model, (*thresholds, veto_at, live_at)
 
     def model(
         self,
@@ -436,6 +540,9 @@ class Loso:
         (``report``: print its thresholds and veto level)."""
         thresholds, veto_at = self.final_settings(budget)
         model = self.model(frozenset(), thresholds, veto_at)
+        if self.config.liveness:
+            live_at = self.live_threshold(list(self.sets), frozenset())
+            self.attach_liveness(model, frozenset(), live_at)
         items = self.training_items(frozenset())
         model.meta.update(
             {
@@ -443,6 +550,7 @@ class Loso:
                     "sets": [f for _, f in SETS],
                     "bank": "nlu/triage_bank.yml",
                     "rasa": self.config.rasa,
+                    "liveness": "eval/nlu/triage_liveness.yml" if self.config.liveness else None,
                     "examples": len(items),
                     "data_sha256": data_hash(items),
                 },
@@ -457,7 +565,8 @@ class Loso:
         if report:
             print(
                 f"wrote nlu/triage_model.npz/.json: thresholds {model.thresholds}, "
-                f"veto P(none) >= {model.veto_threshold}"
+                f"veto P(none) >= {model.veto_threshold}, liveness P(live) < "
+                f"{model.live_threshold}"
             )
         return model
 

@@ -11,9 +11,15 @@ screened under every variant:
 - ``off``: no masking (the screen before the masked re-check);
 - ``lowered``: the spans that are not live statements (denied, told as over, framed,
   hypothetical) are taken out before the layer judges the message; such a finding stays only
-  when the layer still finds its category in what is left (shipped).
+  when the layer still finds its category in what is left;
+- ``live``: ``lowered`` plus the liveness veto (``nlu.triage.LIVE_MODE``): a vetoable rule
+  finding is dropped when the liveness head, judging the message with its red-flag terms
+  replaced by a placeholder, scores it below the fold's liveness threshold (shipped).
 
-Two more variants were run at commit 7b3f508 and dropped (eval/nlu/triage_loso.md).
+Two more masking variants were run at commit 7b3f508 and two more liveness variants
+(letting the head also drop an explicit first-person crisis finding below a tenfold lower
+level, and not requiring the layer to disagree) in the run of the liveness head; all were
+dropped (eval/nlu/triage_loso.md).
 
 The thresholds and veto level are chosen without the masking (as ``eval.nlu.loso`` chooses
 them), so every variant runs at the same operating point. ``--write-model`` also fits on every
@@ -32,17 +38,21 @@ from eval.nlu import loso
 from eval.nlu.triage_data import SETS, VectorCache, prepared_encoder
 from nlu import triage
 
-VARIANTS = {"off": False, "lowered": True}  # name: nlu.triage.MASK_MODE
+# name: (nlu.triage.MASK_MODE, nlu.triage.LIVE_MODE)
+VARIANTS = {"off": (False, False), "lowered": (True, False), "live": (True, True)}
+FLAGS = ("MASK_MODE", "LIVE_MODE")
 
 
 @contextmanager
 def variant(name: str) -> Iterator[None]:
-    saved = triage.MASK_MODE
-    triage.MASK_MODE = VARIANTS[name]
+    saved = [getattr(triage, f) for f in FLAGS]
+    for flag, value in zip(FLAGS, VARIANTS[name], strict=True):
+        setattr(triage, flag, value)
     try:
         yield
     finally:
-        triage.MASK_MODE = saved
+        for flag, value in zip(FLAGS, saved, strict=True):
+            setattr(triage, flag, value)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -98,6 +98,21 @@ def load_bank() -> list[Item]:
     return items
 
 
+LIVENESS = HERE / "triage_liveness.yml"
+
+
+def load_liveness(path: Path = LIVENESS) -> list[Item]:
+    """Training data of the liveness head only (never scored): ``not_live`` messages that use
+    red-flag words of no one at risk now (label "none") and hard ``live`` ones."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items = [Item(str(n["text"]), "none", None, "liveness") for n in data["not_live"]]
+    items += [
+        Item(str(p["text"]), str(p["category"]), bool(p.get("explicit")), "liveness")
+        for p in data["live"]
+    ]
+    return items
+
+
 def load_rasa() -> list[Item]:
     """Rasa NLU examples: red-flag intents keep their name, every other intent is "none"."""
     items: list[Item] = []
