@@ -53,8 +53,9 @@ TRIAGE_SETS = {
     "blind H": "triage_blind_h.yml",
     "blind I": "triage_blind_i.yml",
     "blind J": "triage_blind_j.yml",
+    "blind K (final)": "triage_blind_k.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind K (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
