@@ -1358,17 +1358,21 @@ _DENIED_WORDS = (
     r"(?:been|feeling|feel|felt|actually|really|remotely|at\s+all|having|have|had|any|"
     r"thoughts\s+of|thinking\s+(?:about|of))"
 )
+# "no" denies only with a denial's own words between ("no thoughts of suicide", "no thoughts
+# of harming myself", "no thoughts of self harm here": blind J and K)
 _DENIED_BEFORE = re.compile(
-    rf"(?:\bnot|\bnever|n't|\bno\s+longer)\s+(?:{_DENIED_WORDS}\s+){{0,3}}$",
+    rf"(?:(?:\bnot|\bnever|n't|\bno\s+longer)\s+(?:{_DENIED_WORDS}\s+){{0,3}}|"
+    rf"\bno\s+(?:{_DENIED_WORDS}\s+){{1,3}})$",
     _F,
 )
 # for an indirect rule's match the negation is often part of what is said ("don't see myself
 # being here by the end of the week" is not a denial): a denial needs its own words between
 # ("I don't have any thoughts of ending things")
 _DENIED_WORDS_BEFORE = re.compile(
-    rf"(?:\bnot|\bnever|n't|\bno\s+longer)\s+(?:{_DENIED_WORDS}\s+){{1,3}}$",
+    rf"(?:\bnot|\bnever|n't|\bno\s+longer|\bno)\s+(?:{_DENIED_WORDS}\s+){{1,3}}$",
     _F,
 )
+_NO_BEFORE = re.compile(r"\bno\s+$", _F)
 # well now, said outright (an age alone, "I'm 58 now", is not enough here)
 _RECOVERED = re.compile(
     r"\b(?:doing\s+(?:really\s+|very\s+|so\s+)?(?:well|fine|ok|okay|great|better)|very\s+much\s+"
@@ -1430,6 +1434,8 @@ def _not_live_start(rule: _Rule, norm: str, start: int, end: int) -> int | None:
     denial = None
     if rule.category == "crisis":
         denial = (_DENIED_BEFORE if rule.explicit else _DENIED_WORDS_BEFORE).search(before)
+        if denial is None and norm.startswith("thought", start):
+            denial = _NO_BEFORE.search(before)  # "No thoughts of suicide, just worn out"
     out = start - (len(before) - denial.start()) if denial else start
     framed = bool(_ROLE_FRAME.search(norm) or _TOPIC_FRAME.search(norm))
     # a frame does not lower what is said of the writer ("I'm a student and I feel suicidal")

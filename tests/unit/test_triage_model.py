@@ -452,6 +452,23 @@ def test_rule_pass_reports_spans_that_are_not_live_statements() -> None:
     assert triage._rule_pass("had a seizure two years ago, fine now") == ([], [])
 
 
+def test_no_before_a_denials_words_is_a_denial() -> None:
+    """ "no thoughts of ..." denies (blind J and K); "no" right before another term does not,
+    and a later live statement keeps the message explicit."""
+    for text, span in (
+        ("No thoughts of suicide, just worn out from caring", "No thoughts of suicide"),
+        ("low mood some days but no thoughts of harming myself", "no thoughts of harming myself"),
+    ):
+        found, lowered = triage._rule_pass(text)
+        assert [(r.category, r.explicit) for r in found] == [("crisis", False)], text
+        assert [text[a:b] for a, b in lowered] == [span], text
+    found, lowered = triage._rule_pass("no suicidal thoughts")
+    assert found[0].explicit and lowered == []
+    live = "no thoughts of suicide until tonight, now I want to die"
+    found, _ = triage._rule_pass(live)
+    assert found[0].category == "crisis" and found[0].explicit
+
+
 def test_without_removes_overlapping_spans_and_tidies_spaces() -> None:
     text = "a bc def gh"
     assert triage._without(text, [(2, 4), (3, 8), (9, 11)]) == "a"
