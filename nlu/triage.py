@@ -1719,16 +1719,22 @@ class _Nothing:
 _NOTHING_LEFT = _Nothing()
 
 
-def _without(text: str, spans: list[Span]) -> str:
-    """``text`` with ``spans`` removed (merged when they overlap) and spaces tidied."""
+def _placeholdered(text: str, spans: set[Span] | list[Span], placeholder: str) -> str:
+    """``text`` with each of ``spans`` (merged when they overlap) replaced by ``placeholder``."""
     out, at = [], 0
     for start, end in sorted(spans):
         if end <= at:
             continue
         out.append(text[at : max(at, start)])
+        out.append(placeholder)
         at = max(at, end)
     out.append(text[at:])
-    return re.sub(r"[ \t]{2,}", " ", "".join(out)).strip()
+    return "".join(out)
+
+
+def _without(text: str, spans: list[Span]) -> str:
+    """``text`` with ``spans`` removed (merged when they overlap) and spaces tidied."""
+    return re.sub(r"[ \t]{2,}", " ", _placeholdered(text, spans, "")).strip()
 
 
 def _masked_out(result: TriageResult, match: Any, lowered: list[Span]) -> bool:
@@ -1754,19 +1760,6 @@ def _masked_out(result: TriageResult, match: Any, lowered: list[Span]) -> bool:
 # the leave-one-set-out scores (eval/nlu/triage_loso.md, "Liveness veto"). ``LIVE_MODE`` False
 # switches it off.
 LIVE_MODE = True
-
-
-def _placeholdered(text: str, spans: set[Span] | list[Span], placeholder: str) -> str:
-    """``text`` with each of ``spans`` (merged when they overlap) replaced by ``placeholder``."""
-    out, at = [], 0
-    for start, end in sorted(spans):
-        if end <= at:
-            continue
-        out.append(text[at : max(at, start)])
-        out.append(placeholder)
-        at = max(at, end)
-    out.append(text[at:])
-    return "".join(out)
 
 
 def raw_urgent_spans(text: str) -> set[Span]:
