@@ -23,7 +23,9 @@ the pre-change screen as shipped), *rules+clf* (rules, then the classifier as
 Defaults are the shipped settings (MiniLM vector + hashed char 3-5-grams, C=8, balanced class
 weights, thresholds for at most 1% false positives of the classifier alone); ``--write-model``
 also fits on everything and writes nlu/triage_model.npz/.json (thresholds and veto level chosen
-the same way on all the sets' out-of-fold scores).
+the same way on all the sets' out-of-fold scores), with the liveness head (``nlu.triage.LIVE_MODE``;
+trained with eval/nlu/triage_liveness.yml, its threshold the lowest out-of-fold P(live) of a
+positive it could drop). Each fold's model carries its own head, fitted without the fold.
 
 CPU: encodes each text once (cached in var/triage-vectors) and fits 36 logistic regressions
 (~5 min on 2 cores); wrap it in ``flock /tmp/pmn-cpu.lock`` on the shared machine.
