@@ -1773,16 +1773,21 @@ def raw_urgent_spans(text: str) -> set[Span]:
     }
 
 
-def liveness_input(text: str, placeholder: str = "X") -> str | None:
+def liveness_input(
+    text: str, placeholder: str = "X", lowered: list[Span] | None = None
+) -> str | None:
     """What the liveness head judges: ``text`` with every crisis/emergency rule match (context
     checks ignored) and every span that is not a live statement (a denial with its words:
-    ``_not_live_start``) replaced by ``placeholder``; None when no rule matches."""
-    spans = raw_urgent_spans(text) | set(_rule_pass(text)[1])
+    ``_not_live_start``; ``lowered`` when the caller already has them from ``_rule_pass``)
+    replaced by ``placeholder``; None when no rule matches."""
+    if lowered is None:
+        lowered = _rule_pass(text)[1]
+    spans = raw_urgent_spans(text) | set(lowered)
     return _placeholdered(text, spans, placeholder) if spans else None
 
 
 def _liveness_vetoed(
-    layer: Any, text: str, results: list[TriageResult], match: Any
+    layer: Any, text: str, results: list[TriageResult], lowered: list[Span], match: Any
 ) -> list[TriageResult]:
     """``results`` without the findings the liveness head drops (see ``LIVE_MODE``)."""
     threshold = getattr(layer, "live_threshold", None)
@@ -1798,7 +1803,7 @@ def _liveness_vetoed(
     ]
     if not dropped:
         return results
-    judged = liveness_input(text, layer.live_placeholder)
+    judged = liveness_input(text, layer.live_placeholder, lowered)
     try:
         live = float(layer.live_proba([judged or text])[0])
     except Exception:  # noqa: BLE001 - keep the findings (safety first)
@@ -1885,7 +1890,7 @@ def screen_all(text: str, most_urgent_only: bool = False) -> list[TriageResult]:
     if veto_at is not None and match.category is None and match.neg >= veto_at:
         results = [r for r in results if not learned_veto_allowed(r, text)]
     if not adds_only:
-        results = _liveness_vetoed(layer, text, results, match)
+        results = _liveness_vetoed(layer, text, results, lowered, match)
     if match.category is None or any(r.category == match.category for r in results):
         return results
     if _semantic_vetoed(match.category, _normalise(text)):

@@ -203,33 +203,29 @@ class TriageModel:
         if self.live_coef is None:
             raise ValueError("triage model has no liveness head")
         vecs = np.asarray(self.encode(list(texts)), dtype=np.float32)
-        dim = vecs.shape[1]
-        logits = (vecs * float(self.spec.get("dense_weight", 1.0))) @ self.live_coef[:dim]
-        sparse_weight = float(self.spec.get("sparse_weight", 1.0))
-        for row, text in enumerate(texts):
-            grams = hashed_ngrams(text, self.spec)
-            if grams:
-                cols = dim + np.fromiter(grams.keys(), dtype=np.int64, count=len(grams))
-                vals = np.fromiter(grams.values(), dtype=np.float32, count=len(grams))
-                logits[row] += float(self.live_coef[cols] @ (vals * sparse_weight))
+        logits = self._logits(texts, vecs, self.live_coef[None, :])[:, 0]
         return 1.0 / (1.0 + np.exp(-(logits + self.live_intercept)))
 
     # ----------------------------------------------------------------- scoring
-    def unit_proba(self, units: Sequence[str], vecs: np.ndarray) -> np.ndarray:
-        """(n, C) class probabilities of already-encoded units (the same as
-        ``softmax(features(units, vecs, spec) @ coef.T + intercept)``, with the hashed n-grams
-        summed column by column instead of building the wide feature matrix)."""
+    def _logits(self, units: Sequence[str], vecs: np.ndarray, coef: np.ndarray) -> np.ndarray:
+        """(n, K) ``features(units, vecs, spec) @ coef.T`` for coef (K, F), with the hashed
+        n-grams summed column by column instead of building the wide feature matrix."""
         vecs = np.asarray(vecs, dtype=np.float32)
         dim = vecs.shape[1]
-        logits = (vecs * float(self.spec.get("dense_weight", 1.0))) @ self.coef[:, :dim].T
+        logits = (vecs * float(self.spec.get("dense_weight", 1.0))) @ coef[:, :dim].T
         sparse_weight = float(self.spec.get("sparse_weight", 1.0))
         for row, unit in enumerate(units):
             grams = hashed_ngrams(unit, self.spec)
             if grams:
                 cols = dim + np.fromiter(grams.keys(), dtype=np.int64, count=len(grams))
                 vals = np.fromiter(grams.values(), dtype=np.float32, count=len(grams))
-                logits[row] += self.coef[:, cols] @ (vals * sparse_weight)
-        return softmax(logits + self.intercept)
+                logits[row] += coef[:, cols] @ (vals * sparse_weight)
+        return logits
+
+    def unit_proba(self, units: Sequence[str], vecs: np.ndarray) -> np.ndarray:
+        """(n, C) class probabilities of already-encoded units (the same as
+        ``softmax(features(units, vecs, spec) @ coef.T + intercept)``)."""
+        return softmax(self._logits(units, vecs, self.coef) + self.intercept)
 
     def scores(self, texts: Sequence[str]) -> list[dict[str, Any]]:
         """Per text: {class: max probability over its units, "none": min over its units,

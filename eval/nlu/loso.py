@@ -132,18 +132,23 @@ def feature_matrix(texts: Sequence[str], vecs: np.ndarray, spec: dict[str, Any])
     return sparse.hstack([dense, hashed], format="csr")
 
 
+def _logistic(x: Any, y: np.ndarray, config: TrainConfig) -> Any:
+    """The fitted logistic regression both heads use (C, class weights, tolerance)."""
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(
+        C=config.C, class_weight=config.class_weight, max_iter=3000, tol=1e-6
+    )
+    return model.fit(x, y)
+
+
 def fit(
     items: Sequence[Item], vecs: np.ndarray, config: TrainConfig
 ) -> tuple[np.ndarray, np.ndarray]:
     """(coef (C, F), intercept (C,)) of a multinomial logistic regression, classes CLASSES."""
-    from sklearn.linear_model import LogisticRegression
-
     x = feature_matrix([i.text for i in items], vecs, config.spec())
     y = np.asarray([CLASSES.index(i.label) for i in items])
-    model = LogisticRegression(
-        C=config.C, class_weight=config.class_weight, max_iter=3000, tol=1e-6
-    )
-    model.fit(x, y)
+    model = _logistic(x, y, config)
     if list(model.classes_) != list(range(len(CLASSES))):
         raise ValueError(f"training data lacks a class: {model.classes_}")
     return model.coef_.astype(np.float32), model.intercept_.astype(np.float32)
@@ -280,15 +285,9 @@ def fit_live(
     rows: Sequence[tuple[str, int]], vec_of: VectorCache, config: TrainConfig
 ) -> tuple[np.ndarray, float]:
     """(coef (F,), intercept) of the liveness head's logistic regression."""
-    from sklearn.linear_model import LogisticRegression
-
     texts = [t for t, _ in rows]
     x = feature_matrix(texts, vec_of(texts), config.spec())
-    y = np.asarray([label for _, label in rows])
-    model = LogisticRegression(
-        C=config.C, class_weight=config.class_weight, max_iter=3000, tol=1e-6
-    )
-    model.fit(x, y)
+    model = _logistic(x, np.asarray([label for _, label in rows]), config)
     return model.coef_[0].astype(np.float32), float(model.intercept_[0])
 
 
