@@ -70,6 +70,10 @@ class _Rule:
     personal: bool = False
     not_after: re.Pattern[str] | None = None  # vetoes when this follows the match
     not_before: re.Pattern[str] | None = None  # vetoes when this precedes the match
+    # ``not_before`` is a denial ("don't want to die", "no fever"): the denied match goes to
+    # the spans the layer does not judge (``_rule_pass``), so "I don't want to die, I want to
+    # live as long as I can" is not read as crisis by the layer either (blind K)
+    denies: bool = False
 
 
 _F = re.IGNORECASE
@@ -130,6 +134,25 @@ _TREAT_WORDS = (
 )
 _TREATS = r"^\s*" + _TREAT_WORDS  # right after an overdose rule's match
 
+# For ``crisis_means_question``: asking how much of a medicine is enough, or which is most
+# deadly, and intent or a time said outright.
+_MEANS = (
+    r"(?:paracetamol|acetaminophen|pills|tablets|capsules|painkillers|sleeping\s+\w+|co-?codamol|"
+    r"codeine|tylenol|morphine|oramorph|oxycodone|oxycontin|fentanyl|insulin|meds|medication|"
+    r"medicines?|diazepam|amitriptyline|patches)"
+)
+_LETHAL_ASK = (
+    rf"\bhow\s+(?:many|much)\s+(?:of\s+)?(?:(?:my|the|his|her|these|those|your)\s+)?(?:[\w-]+\s+)"
+    rf"{{0,2}}?{_MEANS}\b[^.!?]{{0,60}}\b(?:is|are|would\s+be|will\s+be|'s)\s+enough\b|"
+    r"\b(?:most|more)\s+(?:deadly|lethal|fatal)\b"
+)
+_INTENT_SAID = (
+    r"\b(?:doing|do|ending|end)\s+it\s+(?:tonight|today|now|tomorrow|this\s+weekend)\b|"
+    r"\b(?:i'?m|im|i\s+am)\s+ready\b|\bwant\s+it\s+(?:to\s+be\s+)?over\b|"
+    r"\bmake\s+sure\s+it\s+works\b|\b(?:took|take|swallowed|swallow)\s+the\s+(?:whole|entire)\s+"
+    r"(?:box|packet|pack|bottle|lot)\b"
+)
+
 
 def _r(
     rule: str,
@@ -140,6 +163,7 @@ def _r(
     personal: bool = False,
     not_after: str | None = None,
     not_before: str | None = None,
+    denies: bool = False,
 ) -> _Rule:
     return _Rule(
         rule,
@@ -150,6 +174,7 @@ def _r(
         personal,
         re.compile(not_after, _F) if not_after else None,
         re.compile(not_before, _F) if not_before else None,
+        denies,
     )
 
 
@@ -185,6 +210,7 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:dead|never\s+been\s+born)\b|\bbetter\s+off\s+dead\b|\bi\s+should\s+(?:just\s+)?die\b",
         not_after=_DIE_WHERE + "|" + _DIE_FIGURATIVE,
         not_before=r"\b(?:don'?t|do\s+not|dont|didn'?t|doesn'?t|not|never|no\s+one|nobody)\s*$",
+        denies=True,
     ),
     _r(
         "self_harm",
@@ -210,6 +236,7 @@ _RULES: tuple[_Rule, ...] = (
         # "tired of fighting the system, NOT tired of life": a contrast that denies it (blind
         # F); a plain "I'm not tired of life but ..." still fires (recall first).
         not_before=r"\w\s*(?:[,;]|\s-)\s*(?:but\s+)?not\s+$|\w\s+but\s+not\s+$",
+        denies=True,
     ),
     # ---------------------------------------------------------------- crisis: indirect
     _r(
@@ -275,6 +302,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:i'?m|im|i\s+am)\s+(?:going\s+to|gonna)\s+end\s+it\b",
         not_after=_DIE_WHERE + "|" + _DIE_FIGURATIVE,
         not_before=r"\b(?:don'?t|do\s+not|dont|didn'?t|doesn'?t|not|never|no\s+one|nobody)\s*$",
+        denies=True,
     ),
     _r(
         "overdose_intent",
@@ -490,7 +518,13 @@ _RULES: tuple[_Rule, ...] = (
         # fires with or without a person named (recall first: the answer is a check-in).
         r"\bwhich\s+(?:\w+\s+){0,2}(?:meds|medications|medicines|pills|tablets|drugs)\s+"
         r"(?:are|would\s+be)\s+(?:fatal|lethal|deadly)\b|\bhow\s+(?:many|much)\b[^.!?]{0,60}\b"
-        r"(?:would|will)\s+(?:mean\s+)?(?:not|never)\s+wak(?:e|ing)\s+up\b",
+        r"(?:would|will)\s+(?:mean\s+)?(?:not|never)\s+wak(?:e|ing)\s+up\b|"
+        # Added with blind set K as a development set (missed in H, I, J and K): how much of a
+        # medicine is "enough" or which is "most deadly", with intent or a time said in the
+        # same message ("how many paracetamol is enough if you weigh 50kg. doing it tonight.",
+        # "Which of my chemo tablets would be most deadly if I took the whole box? I'm ready.").
+        # A dose question alone ("is 25mg of amitriptyline enough for my nerve pain") is not.
+        rf"(?:{_LETHAL_ASK})(?=[\s\S]*?(?:{_INTENT_SAID}))|(?:{_INTENT_SAID})(?=[\s\S]*?(?:{_LETHAL_ASK}))",
     ),
     _r(
         "crisis_explicit_more",
@@ -636,7 +670,10 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:severe|severely|very|really|so|extremely|suddenly|badly|getting\s+more)\s+"
         r"(?:short\s+of\s+breath|breathless|out\s+of\s+breath)\b|"
         r"\bbreathless\s+(?:at\s+rest|sitting|lying|and)\b|\bstopped\s+breathing\b|"
-        r"\bnot\s+breathing\b",
+        r"\bnot\s+breathing\b|"
+        # "she's no longer breathing", "I'm not able to breathe properly" (found while adding
+        # the symptom denial of ``_SYMPTOM_DENIED_BEFORE``)
+        r"\bno\s+longer\s+breathing\b|\b(?:not|isn'?t|wasn'?t|aren'?t)\s+able\s+to\s+breathe?\b",
     ),
     _r(
         "breathing_personal",
@@ -719,6 +756,7 @@ _RULES: tuple[_Rule, ...] = (
         # Added with blind set G as a development set: "No pain, no fever, just nervous about
         # my first chemo" (a symptom denied, not reported).
         not_before=r"\b(?:no|without|not\s+(?:a|any)|never\s+(?:had|got|ran)\s+(?:a|any))\s+$",
+        denies=True,
     ),
     _r(
         "stroke",
@@ -1249,7 +1287,10 @@ def _sentence(norm: str, start: int, end: int) -> str:
 
 # "diagnosed in March ... and now I'm thinking about suicide": history told before a live event.
 _LIVE = re.compile(
-    r"\b(?:right\s+now|tonight|at\s+the\s+moment|currently|(?:and|but)\s+now|(?<!ing )again\s+now|"
+    r"\b(?:right\s+now|tonight|at\s+the\s+moment|currently|(?:and|but)\s+now"
+    # "... ten years ago and now work as a peer supporter" is not a live event (blind K)
+    r"(?!\s+(?:work|working|volunteer|volunteering)\s+as\b|\s+(?:a|an)\s+(?:\w+\s+)?(?:advocate|"
+    r"peer|volunteer))|(?<!ing )again\s+now|"
     r"these\s+days|(?:started|starting|begun|began|doing\s+it|at\s+it)\s+(?:[\w-]+\s+){0,2}"
     r"again|"
     r"lately|(?:thinking|feeling)\s+(?:about\s+)?(?:it|that|this)\s+again|like\s+that\s+again|"
@@ -1373,12 +1414,32 @@ _DENIED_WORDS_BEFORE = re.compile(
     _F,
 )
 _NO_BEFORE = re.compile(r"\bno\s+$", _F)
+# A symptom denied right before its words ("No blood, no cough, no breathlessness - just
+# nervous", "Not struggling to breathe - struggling with paperwork!", "no chest pain, just a
+# cough"; blind K). "no longer breathing" is not a denial; "not breathing" and "can't breathe"
+# are the rules' own words, so nothing precedes them here.
+_SYMPTOM_DENIED_BEFORE = re.compile(
+    r"(?:\b(?:no|not)|n't)\s+(?:(?:been|any|really|actually)\s+){0,2}$", _F
+)
+# ... unless compared or bounded in time: "I've not been this breathless before", "not coughing
+# up blood until today", "can't finish a sentence without stopping for air" ("without" and
+# "never" are not denials here)
+_SYMPTOM_DENIAL_UNDONE = re.compile(
+    r"^[^.!?]{0,40}\b(?:like\s+(?:this|that)|this\s+(?:bad|badly)|so\s+(?:bad|badly)|before|ever|"
+    r"until|till|anymore|any\s+more)\b",
+    _F,
+)
 # well now, said outright (an age alone, "I'm 58 now", is not enough here)
 _RECOVERED = re.compile(
     r"\b(?:doing\s+(?:really\s+|very\s+|so\s+)?(?:well|fine|ok|okay|great|better)|very\s+much\s+"
     r"(?:here|alive)|(?:i'?m|im|i\s+am)\s+(?:really\s+|very\s+)?(?:well|fine|ok|okay|great|good|"
     r"better|safe)\s+now|in\s+a\s+(?:good|better)\s+place|recovered|in\s+recovery|(?:i'?m|im|"
-    r"i\s+am)\s+(?:\d{1,3}\s+now,?\s+)?(?:very\s+)?happy|coping\s+(?:fine|well))\b",
+    r"i\s+am)\s+(?:\d{1,3}\s+now,?\s+)?(?:very\s+)?happy|coping\s+(?:fine|well)|"
+    # the writer now works from that experience ("... over ten years ago and now work as a peer
+    # supporter"; blind K)
+    r"now\s+(?:work|working|volunteer|volunteering)\s+as|(?:now|i'?m|im|i\s+am)\s+(?:a\s+)?"
+    r"(?:mental\s+health\s+|lived[\s-]experience\s+)?(?:advocate|peer\s+(?:supporter|worker|"
+    r"support\s+worker)))\b",
     _F,
 )
 _CRISIS_PAST = re.compile(
@@ -1402,7 +1463,17 @@ _ROLE_FRAME = re.compile(
     r"\b(?:in|for)\s+(?:a|an|our|my|the)\s+(?:\w+\s+){0,2}(?:story|novel|script|screenplay|"
     r"drama|podcast|procedures?\s+manual|resource\s+pack|faq|safeguarding\s+review)\b|"
     r"\b(?:testing|reviewing|evaluating|auditing)\s+(?:your|the|this|it)\b|"
-    r"\bno\s+one\s+is\s+at\s+risk\b|\bnot\s+a\s+live\s+(?:case|situation)\b",
+    r"\bno\s+one\s+is\s+at\s+risk\b|\bnot\s+a\s+live\s+(?:case|situation)\b|"
+    # Added with blind set K as a development set: lines said in a role-play, a play, a
+    # simulation or an e-learning module, and pieces written about the topic ("In our helpline
+    # role-play, the 'caller' says: 'I just want to die.'", "a play where a character says
+    # ...", "the actor will say ...", "For a journalism piece on ...").
+    r"\brole[\s-]*play\w*|\b(?:simulation|e-?learning)\b|\b(?:training|practice|teaching|"
+    r"volunteer)\s+(?:scenario|exercise|session|day|course|video|module)\b|\b(?:a|the)\s+(?:\w+\s+)?character\s+"
+    r"(?:says|said|who\s+says|will\s+say)\b|\bthe\s+actors?\s+(?:says|said|will\s+say|has\s+to\s+"
+    r"say)\b|\bpatient\s+avatar\b|\b(?:staging|rehears\w+|performing|putting\s+on)\s+(?:a|the|"
+    r"our)\s+(?:\w+\s+)?play\b|\b(?:in|for)\s+(?:a|an|our|my|the)\s+(?:\w+\s+){0,2}(?:piece|"
+    r"article|feature|documentary)\b",
     _F,
 )
 
@@ -1410,23 +1481,48 @@ _ROLE_FRAME = re.compile(
 # this chat tell my doctor?", "if a user says they want to die in a joking way ..."; blind H).
 _IF_BEFORE = re.compile(
     r"\bif\s+(?:i|you|he|she|they|someone|somebody|anyone|a\s+(?:user|person|patient|caller|"
-    r"client))\s+(?:\w+\s+){0,2}$",
+    r"client))\s+(?:\w+\s+){0,2}$|"
+    # "If a patient ever told me they were thinking about suicide, ..." (blind K)
+    r"\bif\s+(?:someone|somebody|anyone|a\s+(?:user|person|patient|caller|client|member|friend))\s+"
+    r"(?:ever\s+)?(?:tells?|told|says?|said|mentions?|mentioned|admits?|admitted|discloses?|"
+    r"disclosed)\s+(?:(?:me|you|us|them)\s+)?(?:that\s+)?(?:they|he|she)(?:'re|'s)?\s+"
+    r"(?:\w+\s+){0,2}$",
     _F,
 )
 # the writer within three words before the match ("I feel suicidal", "I'm so suicidal"), and
 # an opening quote right before it ("a message like 'I want to die'")
 _SELF_BEFORE = re.compile(r"\b(?:i|i'?m|im|i'?ve|ive|me|my)\b(?:\s+[\w']+){0,3}\s*$", _F)
-_QUOTED_BEFORE = re.compile(r"['\"]\s*(?:i\s+)?$", _F)
+_OPEN_SINGLE = re.compile(r"(?:^|[\s:(,])'(?=\w)")
+_CLOSE_SINGLE = re.compile(r"\w'(?!\w)")
+
+
+def _in_quotes(norm: str, start: int) -> bool:
+    """True when ``start`` lies inside a quotation opened earlier in its sentence or clause
+    (within 120 characters): an odd number of double quotes before it, an open curly double
+    quote, or a single quote opening a word ("had to say \"I've been thinking of ending my
+    life\"", "a character says 'I'm going to end it tonight'")."""
+    window = norm[max(0, start - 120) : start]
+    if window.count('"') % 2 == 1 or window.rfind("\u201c") > window.rfind("\u201d"):
+        return True
+    opened = list(_OPEN_SINGLE.finditer(window))
+    return bool(opened) and not _CLOSE_SINGLE.search(window, opened[-1].end())
+
+
+_QUOTED_BEFORE = re.compile(
+    r"['\"]\s*(?:(?:i|i'?m|im|i'?ve|ive)\s+(?:(?:just|been|really|so|all)\s+){0,2})?$", _F
+)
 
 
 def _not_live_start(rule: _Rule, norm: str, start: int, end: int) -> int | None:
     """Where a crisis/emergency match that is not a live statement begins, for the masked
     re-check of ``screen_all`` (a denial goes out with its term: "I don't have any thoughts of
     ending things"); None when it is live. Not live: asked or told in a role or for a purpose
-    (``_ROLE_FRAME``, ``_TOPIC_FRAME``), or, for a crisis, denied (``_DENIED_BEFORE``; for an
-    indirect rule ``_DENIED_WORDS_BEFORE``), hypothetical (``_IF_BEFORE``) or told as over
-    (``_CRISIS_PAST``, ``_RECOVERED``). An explicit rule's match that is not live is reported
-    as not explicit."""
+    (``_ROLE_FRAME``, ``_TOPIC_FRAME``; a quoted line under such a frame whatever it says of
+    the time), or, for a crisis, denied (``_DENIED_BEFORE``; for an indirect rule
+    ``_DENIED_WORDS_BEFORE``), hypothetical (``_IF_BEFORE``) or told as over (``_CRISIS_PAST``,
+    ``_RECOVERED``), or, for an emergency in a message with no live marker, denied
+    (``_SYMPTOM_DENIED_BEFORE``: "no chest pain, just a cough"). An explicit rule's match that
+    is not live is reported as not explicit."""
     if rule.category not in ("crisis", "emergency"):
         return None
     before = norm[max(0, start - 40) : start]
@@ -1436,14 +1532,19 @@ def _not_live_start(rule: _Rule, norm: str, start: int, end: int) -> int | None:
         denial = (_DENIED_BEFORE if rule.explicit else _DENIED_WORDS_BEFORE).search(before)
         if denial is None and norm.startswith("thought", start):
             denial = _NO_BEFORE.search(before)  # "No thoughts of suicide, just worn out"
+    elif not live and not _SYMPTOM_DENIAL_UNDONE.search(norm[end:]):
+        denial = _SYMPTOM_DENIED_BEFORE.search(before)
     out = start - (len(before) - denial.start()) if denial else start
     framed = bool(_ROLE_FRAME.search(norm) or _TOPIC_FRAME.search(norm))
     # a frame does not lower what is said of the writer ("I'm a student and I feel suicidal")
     # unless it is quoted
-    if framed and not live and (_QUOTED_BEFORE.search(before) or not _SELF_BEFORE.search(before)):
+    # unless it is quoted (a line said in a role-play or a play, whatever it says of the time:
+    # "a character says 'I'm going to end it tonight'"; blind K)
+    quoted = bool(_QUOTED_BEFORE.search(before)) or _in_quotes(norm, start)
+    if framed and (quoted or (not live and not _SELF_BEFORE.search(before))):
         return out
     if rule.category != "crisis":
-        return None
+        return out if denial else None
     if denial or (_IF_BEFORE.search(before) and not live):
         return out
     if not live and _CRISIS_PAST.search(_sentence(norm, start, end)) and _RECOVERED.search(norm):
@@ -1473,6 +1574,9 @@ def screen_all_rules(text: str) -> list[TriageResult]:
 
 
 Span = tuple[int, int]
+# "no fever, just nervous about my first chemo" is one match of ``fever_treatment``; only "no
+# fever" is denied
+_CLAUSE_BREAK = re.compile(r"[,.;:!?]|\s(?:but|and|just)\s")
 
 
 def _rule_pass(text: str) -> tuple[list[TriageResult], list[Span]]:
@@ -1493,10 +1597,14 @@ def _rule_pass(text: str) -> tuple[list[TriageResult], list[Span]]:
         for m in rule.pattern.finditer(norm):
             if rule.not_after is not None and rule.not_after.search(norm[m.end() : m.end() + 60]):
                 continue
-            if rule.not_before is not None and rule.not_before.search(
-                norm[max(0, m.start() - 40) : m.start()]
-            ):
-                continue
+            if rule.not_before is not None:
+                window = max(0, m.start() - 40)
+                denied = rule.not_before.search(norm[window : m.start()])
+                if denied:
+                    if rule.denies:  # the denial and the match up to its first clause break
+                        cut = _CLAUSE_BREAK.search(norm, m.start(), m.end())
+                        lowered.append((window + denied.start(), cut.start() if cut else m.end()))
+                    continue
             if _vetoed(rule, norm, m.start(), m.end()):
                 continue
             lowered_at = _not_live_start(rule, norm, m.start(), m.end())

@@ -469,6 +469,99 @@ def test_no_before_a_denials_words_is_a_denial() -> None:
     assert found[0].category == "crisis" and found[0].explicit
 
 
+def _rules(text: str) -> tuple[list[tuple[str, bool]], list[str]]:
+    found, lowered = triage._rule_pass(text)
+    return [(r.category, r.explicit) for r in found], sorted({text[a:b] for a, b in lowered})
+
+
+def test_a_denied_symptom_is_lowered_unless_compared_or_bounded_in_time() -> None:
+    """Blind K: "No blood, no cough, no breathlessness - just nervous" and "Not struggling to
+    breathe - struggling with paperwork!" are denials; "not ... until today", "not ... like
+    this before" and "without stopping for air" are not, and a live marker keeps it live."""
+    assert _rules("no chest pain, just a cough") == ([("emergency", False)], ["no chest pain"])
+    assert _rules("Not struggling to breathe - struggling with paperwork!") == (
+        [("emergency", False)],
+        ["Not struggling to breathe"],
+    )
+    for live in (
+        "I haven't been coughing up blood until today",
+        "I've not had chest pain like this before",
+        "no chest pain yesterday but right now it's crushing",
+    ):
+        assert _rules(live)[0] == [("emergency", True)], live
+    assert _rules("i can't finish a sentence without stopping for air")[1] == []
+    # found while writing the denial: these were missed by the rules
+    for text in ("she's no longer breathing", "I'm not able to breathe properly"):
+        assert _rules(text) == ([("emergency", True)], []), text
+
+
+def test_a_quoted_line_under_a_role_play_or_a_play_is_lowered() -> None:
+    """Blind K: a line said in a role-play, a play or a simulation is not said of the writer,
+    whatever it says of the time; the writer's own statement stays explicit."""
+    for text, span in (
+        (
+            "In our helpline role-play, the 'caller' says: \"I just want to die.\" What now?",
+            "want to die",
+        ),
+        (
+            "My drama group is staging a play where a character says 'I'm going to end it "
+            "tonight'. Any advice?",
+            "I'm going to end it",
+        ),
+        (
+            "In the role-play I was the patient and had to say \"I've been thinking of ending my "
+            'life". Where are more courses?',
+            "ending my life",
+        ),
+        (
+            'For our simulation exercise the actor will say "I\'m coughing up blood"',
+            "coughing up blood",
+        ),
+    ):
+        found, lowered = _rules(text)
+        assert [explicit for _, explicit in found] == [False], text
+        assert lowered == [span], text
+    assert _rules("I'm in a drama group and I want to die")[0] == [("crisis", True)]
+    assert _rules("role-play is over, I want to die tonight")[0] == [("crisis", True)]
+
+
+def test_a_patient_told_of_in_a_hypothetical_is_lowered_but_a_threat_is_not() -> None:
+    text = "If a patient ever told me they were thinking about suicide, which helpline?"
+    assert _rules(text) == ([("crisis", False)], ["thinking about suicide"])
+    threat = "if I don't get on the trial I'm going to kill myself"
+    assert _rules(threat)[0] == [("crisis", True)]
+
+
+def test_a_negated_match_goes_to_the_spans_the_layer_does_not_judge() -> None:
+    """ "I don't want to die" fires nothing; its words are kept from the layer, so the rest of
+    the message is judged on its own (blind K: "I don't want to die, I want to live as long as
+    I possibly can - which is why I'm looking for trials!")."""
+    assert _rules("I don't want to die, I want to live as long as I can") == (
+        [],
+        ["don't want to die"],
+    )
+    assert _rules("No pain, no fever, just nervous about my first chemo") == ([], ["no fever"])
+
+
+def test_a_lethal_amount_asked_with_intent_is_a_crisis() -> None:
+    """Missed in blind H, I, J and K: how much of a medicine is "enough" or which is "most
+    deadly", with intent or a time said in the message. A dose question alone is not."""
+    for text in (
+        "how many paracetamol is enough if you weigh 50kg. doing it tonight.",
+        "Which of my chemo tablets would be most deadly if I took the whole box? I'm ready.",
+        "I'm ready. how many of my morphine tablets would be enough",
+    ):
+        assert _rules(text)[0] == [("crisis", False)], text
+        assert triage.screen_rules(text).rule == "crisis_means_question", text  # type: ignore[union-attr]
+    for text in (
+        "is 25mg of amitriptyline enough for my chemo nerve pain or should i go up",
+        "How many sessions of radiotherapy is enough? I'm ready to start.",
+        "which cancers are most deadly",
+        "how many paracetamol is enough for a headache",
+    ):
+        assert all(r.category != "crisis" for r in triage.screen_all_rules(text)), text
+
+
 def test_without_removes_overlapping_spans_and_tidies_spaces() -> None:
     text = "a bc def gh"
     assert triage._without(text, [(2, 4), (3, 8), (9, 11)]) == "a"
@@ -508,3 +601,41 @@ def test_masked_recheck_keeps_the_rules_finding_when_the_encoder_fails(
     triage.enable_semantic(TriageModel(broken, COEF, np.zeros(4), dict(META)))
     found = triage.screen("I'm not suicidal or anything, just fed up")
     assert found is not None and found.category == "crisis"
+
+
+# Written for this test (blind K's classes in new words; none in the labelled sets, the bank
+# or the Rasa data: checked below).
+FRAMED_OR_DENIED_HARMLESS = [
+    "For a radio documentary on young carers and self-harm, which organisations should we "
+    "approach?",
+    "In tomorrow's training scenario the 'patient' says \"I want to end my life\" - how should "
+    "the volunteer reply?",
+    "No chest pain and no fever here, I just want the details of the KRAS support group",
+    "I don't want to die yet, I want every year I can get, so which trials are open for ROS1?",
+]
+LETHAL_WITH_INTENT = [
+    "how many of my sleeping tablets would be enough? I'm doing it tonight",
+    "which of my painkillers is the most lethal if I swallow the whole packet. i'm ready now",
+]
+
+
+def test_real_encoder_framed_denied_and_lethal_with_intent() -> None:
+    """Through the packaged model on the real encoder: a line quoted in a training scenario,
+    a piece written about the topic and denied symptoms screen clean; a lethal amount asked
+    with intent is a crisis."""
+    model = _real_model()
+    seen = _training_keys()
+    from eval.nlu.triage_data import norm_key
+
+    for text in FRAMED_OR_DENIED_HARMLESS + LETHAL_WITH_INTENT:
+        assert norm_key(text) not in seen, f"not new wording: {text}"
+    previous = triage._semantic
+    try:
+        triage.enable_semantic(model)
+        for text in FRAMED_OR_DENIED_HARMLESS:
+            assert triage.screen_all(text) == [], text
+        for text in LETHAL_WITH_INTENT:
+            found = triage.screen(text)
+            assert found is not None and found.category == "crisis", text
+    finally:
+        triage.enable_semantic(previous)
