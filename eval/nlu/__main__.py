@@ -54,8 +54,9 @@ TRIAGE_SETS = {
     "blind I": "triage_blind_i.yml",
     "blind J": "triage_blind_j.yml",
     "blind K": "triage_blind_k.yml",
+    "blind L (final)": "triage_blind_l.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind L (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
