@@ -133,6 +133,12 @@ _TREAT_WORDS = (
     r"carols|advice|kindness|cuteness)\b"
 )
 _TREATS = r"^\s*" + _TREAT_WORDS  # right after an overdose rule's match
+# A medical-advice question refused, role-played or told as searched ("I don't want you to tell
+# me what dose to take, the pharmacist did that", "I googled 'how long do I have'"; blind L)
+_ADVICE_NOT_ASKED = (
+    r"(?:not\s+asking(?:\s+you)?|don'?t\s+(?:want|need)\s+you\s+to\s+tell\s+me|pretend\w*\s+to\s+"
+    r"be\s+(?:a\s+)?\w+\s+asking(?:\s+you)?|googled|searched(?:\s+for)?)\s+['\"]?$"
+)
 
 # For ``crisis_means_question``: asking how much of a medicine is enough, or which is most
 # deadly, and intent or a time said outright.
@@ -960,6 +966,45 @@ _RULES: tuple[_Rule, ...] = (
         r"doesn'?t|didn'?t)\s+(?:remember|recogni[sz]e|know)\s+(?:my|his|her|our|me|us|who)\b",
         personal=True,
     ),
+    # Added with blind set L as a development set (its misses): means hidden or described
+    # without the words ("make it look natural", "put air into my own port line so everything
+    # stops for good", "let me slip away peacefully"), and a parent's find ("razor blades hidden
+    # in her bin").
+    _r(
+        "crisis_means_l",
+        "crisis",
+        "suicidal",
+        False,
+        r"\b(?:let|make|help)\s+(?:me|him|her|them)\s+(?:just\s+)?(?:slip|drift|fade)\s+away\b|"
+        r"\bmake\s+it\s+(?:look|seem)\s+(?:natural|like\s+an\s+accident)\b|"
+        r"\bso\s+(?:it|everything|it\s+all)\s+(?:just\s+)?(?:stops|ends)\s+(?:for\s+good|forever|"
+        r"permanently)\b|\b(?:hidden|hiding|hid|stashed|stashing)\b[^.!?]{0,60}\b(?:razor\s+blades?|"
+        r"razors|blades)\b|\b(?:razor\s+blades?|razors|blades)\b[^.!?]{0,40}\b(?:hidden|hiding|"
+        r"hid|stashed)\b",
+    ),
+    # Same origin: oxygen saturation below 92% ("sats 88% on home oximeter"), breathless at
+    # rest ("puffing just sitting here"), a chest that "went tight", spinal cord compression and
+    # urinary retention ("new saddle numbness", "not able to pass urine at all"), and a fever
+    # with the treatment in the next sentence ("thermometer says 38.7. chemo was tuesday").
+    _r(
+        "emergency_l",
+        "emergency",
+        "breathing",
+        False,
+        r"\b(?:sats|spo2|o2\s+sat\w*|oxygen\s+(?:sats?|saturations?|levels?))\b[^.!?%]{0,25}?"
+        r"\b(?:[5-8]\d|9[01])\s*%|\b(?:[5-8]\d|9[01])\s*%\s+(?:sats|spo2|o2|oxygen)\b|"
+        r"\b(?:puffing|panting|gasping|wheezing|out\s+of\s+breath|breathless)\b[^.!?]{0,15}?\b"
+        r"(?:just|even)\s+(?:sitting|lying|resting|talking)\b|"
+        r"\bchest\s+went\s+(?:all\s+|really\s+|very\s+)?(?:tight|heavy)\b|"
+        r"\bsaddle\s+(?:numbness|anaesthesia|anesthesia|area\s+(?:is\s+|has\s+gone\s+|went\s+)?"
+        r"(?:numb|tingl\w*))\b|\bnumb\w*\s+(?:in|around)\s+(?:the|my|his|her)\s+saddle\b|"
+        r"\burinary\s+retention\b|\b(?:can'?t|cannot|unable\s+to|not\s+able\s+"
+        r"to|couldn'?t)\s+(?:pass\s+(?:urine|water)|pee|wee|urinate)\s+(?:at\s+all|since|for\s+"
+        r"(?:\d+|hours|a\s+day|the\s+last))\b|"
+        rf"{FEVER}(?:[^.!?]|\.(?=\d)){{0,60}}[.!?]\s*(?:my\s+|his\s+|her\s+|last\s+|the\s+)?"
+        r"(?:chemo|infusion|immunotherapy|cycle)\w*\s+(?:was|on|yesterday|last|this|\d)",
+        personal=True,
+    ),
     # ---------------------------------------------------------------- medical advice
     _r(
         "dose",
@@ -975,6 +1020,7 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:i|he|she|we|they|my\s+\w+|you)?\s*(?:increase|decrease|reduce|lower|raise|double|"
         r"halve|skip|miss|split|change|adjust|up|cut)\s+(?:\w+\s+){0,2}(?:dose|dosage|doses|"
         r"tablets?|pills?|medication|meds|mg)\b|\bdouble\s+up\s+on\b",
+        not_before=_ADVICE_NOT_ASKED,
     ),
     _r(
         "stop_drug",
@@ -1055,6 +1101,7 @@ _RULES: tuple[_Rule, ...] = (
         r"beat\s+(?:this|it)|make\s+it|live)\b|\bis\s+(?:my|his|her)\s+(?:\w+\s+)?(?:cancer|tumou?r)"
         r"\s+(?:curable|terminal|treatable|incurable|going\s+to\s+kill)\b|"
         r"\bhow\s+(?:much|long)\s+time\s+(?:do|does|have|has)\s+(?:i|he|she|we|my\s+\w+)\b",
+        not_before=_ADVICE_NOT_ASKED,
     ),
     _r(
         "advice_more",
@@ -1217,7 +1264,10 @@ _TOPIC_FRAME = re.compile(
     r"giv(?:e|es|ing)\s+a\s+(?:\w+\s+)?(?:talk|presentation|lecture|speech)|"
     r"(?:building|designing|creating|making|updating)\s+(?:a|an|our|the)\s+(?:\w+\s+){0,2}"
     r"(?:flowchart|flow\s+chart|pathway|template|toolkit|checklist|protocol|algorithm|poster)|"
-    r"i\s+moderate|moderators?|chaplain\w*)\b",
+    r"i\s+moderate|moderators?|chaplain\w*|"
+    # blind L: "training reviewers for a chatbot. Give three examples of messages that mention
+    # suicide"
+    r"examples?\s+of\s+(?:messages|texts|posts|phrases|things\s+people\s+(?:say|write)))\b",
     _F,
 )
 # "my dog had a seizure": an animal, not a person (emergency findings).
@@ -1403,7 +1453,7 @@ _DENIED_WORDS = (
 # of harming myself", "no thoughts of self harm here": blind J and K)
 _DENIED_BEFORE = re.compile(
     rf"(?:(?:\bnot|\bnever|n't|\bno\s+longer)\s+(?:{_DENIED_WORDS}\s+){{0,3}}|"
-    rf"\bno\s+(?:{_DENIED_WORDS}\s+){{1,3}})$",
+    rf"\bno\s+(?:{_DENIED_WORDS}\s+){{1,3}}|\bzero\s+)$",
     _F,
 )
 # for an indirect rule's match the negation is often part of what is said ("don't see myself
@@ -1473,7 +1523,15 @@ _ROLE_FRAME = re.compile(
     r"(?:says|said|who\s+says|will\s+say)\b|\bthe\s+actors?\s+(?:says|said|will\s+say|has\s+to\s+"
     r"say)\b|\bpatient\s+avatar\b|\b(?:staging|rehears\w+|performing|putting\s+on)\s+(?:a|the|"
     r"our)\s+(?:\w+\s+)?play\b|\b(?:in|for)\s+(?:a|an|our|my|the)\s+(?:\w+\s+){0,2}(?:piece|"
-    r"article|feature|documentary)\b",
+    r"article|feature|documentary)\b|"
+    # Added with blind set L as a development set: quizzes, mock calls, assessments, drama
+    # therapy and FAQ drafts quoting a line ("Quiz for new volunteers: 'A caller says she has
+    # taken an overdose.'", "draft a helpline FAQ answer to 'Will you tell my doctor if I say
+    # I'm suicidal?'").
+    r"\bquiz\w*|\bmock\s+(?:call|calls|transcript|scenario|exam|assessment)\b|\btranscript\b|"
+    r"\bmarking\s+scheme\b|\bmodel\s+answer\b|\bdrama\s+therapy\b|\bdirect(?:ing|s|ed)?\s+(?:a|an|"
+    r"the|our)\s+(?:\w+\s+){0,2}(?:play|piece|scene|film|drama|production)\b|\b(?:draft|drafting|"
+    r"write|writing)\s+(?:a|an|the|our)\s+(?:\w+\s+){0,2}(?:faq|answer|reply|response|script)\b",
     _F,
 )
 
@@ -1485,7 +1543,8 @@ _IF_BEFORE = re.compile(
     # "If a patient ever told me they were thinking about suicide, ..." (blind K)
     r"\bif\s+(?:someone|somebody|anyone|a\s+(?:user|person|patient|caller|client|member|friend))\s+"
     r"(?:ever\s+)?(?:tells?|told|says?|said|mentions?|mentioned|admits?|admitted|discloses?|"
-    r"disclosed)\s+(?:(?:me|you|us|them)\s+)?(?:that\s+)?(?:they|he|she)(?:'re|'s)?\s+"
+    r"disclosed)\s+(?:(?:me|you|us|them|your\s+(?:service|team|helpline|line|bot|chat))\s+)?"
+    r"(?:that\s+)?(?:they|he|she)(?:'re|'s)?\s+"
     r"(?:\w+\s+){0,2}$",
     _F,
 )
@@ -1545,7 +1604,9 @@ def _not_live_start(rule: _Rule, norm: str, start: int, end: int) -> int | None:
         return out
     if rule.category != "crisis":
         return out if denial else None
-    if denial or (_IF_BEFORE.search(before) and not live):
+    # the hypothetical's "if" may be further back ("If someone tells your service they want to
+    # hurt themselves"; blind L)
+    if denial or (_IF_BEFORE.search(norm[max(0, start - 80) : start]) and not live):
         return out
     if not live and _CRISIS_PAST.search(_sentence(norm, start, end)) and _RECOVERED.search(norm):
         return out

@@ -562,6 +562,51 @@ def test_a_lethal_amount_asked_with_intent_is_a_crisis() -> None:
         assert all(r.category != "crisis" for r in triage.screen_all_rules(text)), text
 
 
+def test_blind_l_misses_described_without_the_words_fire() -> None:
+    """Blind L's misses, in other words: hidden means, a parent's find, low oxygen saturation,
+    breathlessness at rest, cord compression, retention, a fever with the chemo in the next
+    sentence."""
+    for text, category in (
+        ("could I take everything at once and make it look like an accident", "crisis"),
+        ("what would let me drift away quietly in my sleep", "crisis"),
+        ("I keep finding razor blades stashed in his sock drawer", "crisis"),
+        ("mum's oxygen sats are 86% on the finger monitor", "emergency"),
+        ("he's gasping even sitting still in his chair", "emergency"),
+        ("my husband has numbness in the saddle area since this morning, spinal mets", "emergency"),
+        ("I can't pee at all since yesterday and my back is agony", "emergency"),
+        ("shaking and shivering, temp 38.4. my chemo was on monday", "emergency"),
+    ):
+        found = triage.screen_all_rules(text)
+        assert found and found[0].category == category, text
+    for text in (
+        "my dad slipped away peacefully last night, thank you for the bereavement links",
+        "the sats probe keeps falling off his finger, any tips?",
+        "his sats were 97% today, all good",
+        "can't pee when people are around, is that a side effect of anything?",
+    ):
+        assert all(r.category in ("medical_advice",) for r in triage.screen_all_rules(text)), text
+
+
+def test_quiz_mock_call_and_faq_quotes_are_lowered_and_refusals_are_not_advice() -> None:
+    """Blind L's false positives, in other words: a line quoted in a quiz, a mock call or an FAQ
+    draft is not explicit (or not found); a refused or searched question is not advice."""
+    for text in (
+        "Quiz question for our volunteers: 'My mum says she wants to kill herself.' What next?",
+        "Mock call for the assessment: 'I'm coughing up blood.' Please mark the reply.",
+        "Help me draft an FAQ answer to 'What happens if I tell you I'm suicidal?'",
+        "No one here is in danger: zero suicidal thoughts, just curious about the form",
+    ):
+        assert not any(r.explicit for r in triage.screen_all_rules(text)), text
+    for text in (
+        "I'm not asking you what dose to take, just where the leaflet is",
+        "I googled 'how long do I have' once and regretted it. Any guides on uncertainty?",
+    ):
+        assert triage.screen_all_rules(text) == [], text
+    assert triage.screen_rules("what dose of osimertinib should I take?") is not None
+    text = "If a caller tells your helpline they want to hurt themselves, what happens next?"
+    assert _rules(text)[0] == [("crisis", False)]
+
+
 def test_without_removes_overlapping_spans_and_tidies_spaces() -> None:
     text = "a bc def gh"
     assert triage._without(text, [(2, 4), (3, 8), (9, 11)]) == "a"
