@@ -45,11 +45,11 @@ SETS: tuple[tuple[str, str], ...] = (
     ("blind_l", "triage_blind_l.yml"),
 )
 # The next blind set: refused by ``load_set`` until its one first run (eval/nlu/first_runs.md).
-# M was written by a helper who read nothing under /work (230 positives, 500 negatives;
-# structure checked only).
+# M and N were written by helpers who read nothing under /work (230 positives, 500 negatives
+# each; structure checked only).
 NEXT_BLIND = "triage_blind_m.yml"
 # the blind sets kept for later first runs; refused like NEXT_BLIND
-RESERVED_BLIND = (NEXT_BLIND,)
+RESERVED_BLIND = (NEXT_BLIND, "triage_blind_n.yml")
 RASA_NLU = ROOT / "assistant" / "data" / "nlu"
 RED_FLAG_INTENTS = ("crisis", "emergency", "medical_advice")
 CACHE_DIR = ROOT / "var" / "triage-vectors"
