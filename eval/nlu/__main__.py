@@ -55,8 +55,9 @@ TRIAGE_SETS = {
     "blind J": "triage_blind_j.yml",
     "blind K": "triage_blind_k.yml",
     "blind L": "triage_blind_l.yml",
+    "blind M (final)": "triage_blind_m.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind M (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
