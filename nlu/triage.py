@@ -576,7 +576,11 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:marna|mar\s+jana|mar\s+jaana)\s+(?:chahta|chahti|chahte)\b|\b(?:jeena|jina|zinda\s+"
         r"rehna)\s+nahi\s+(?:chahta|chahti|chahte|hai)\b|\b(?:quiero|quieres|quiere|quero)\s+"
         r"(?:morir(?:me|se)?|morrer|matarme|suicidarme|me\s+matar)\b|\bsuicidar(?:me|se)\b|"
-        r"\b(?:me\s+suicider|envie\s+de\s+mourir|veux\s+mourir|me\s+tuer)\b",
+        r"\b(?:me\s+suicider|envie\s+de\s+mourir|veux\s+mourir|me\s+tuer)\b|"
+        # Added with blind set M as a development set: "Je veux mettre fin à mes jours", and
+        # the same wording in Spanish, German and Italian
+        r"\bmettre\s+fin\s+(?:à|a)\s+(?:mes|ses|tes)\s+jours\b|\b(?:quitarme|quitarse)\s+la\s+vida\b|"
+        r"\b(?:mir|sich)\s+das\s+leben\s+(?:zu\s+)?nehmen\b|\btogliermi\s+la\s+vita\b|\bfarla\s+finita\b",
         not_before=r"(?:\d|\b(?:few|several|many|couple\s+of|some|hundred|thousand|extra|more|"
         r"those|these|the))\s*$",
     ),
@@ -761,7 +765,9 @@ _RULES: tuple[_Rule, ...] = (
         personal=True,
         # Added with blind set G as a development set: "No pain, no fever, just nervous about
         # my first chemo" (a symptom denied, not reported).
-        not_before=r"\b(?:no|without|not\s+(?:a|any)|never\s+(?:had|got|ran)\s+(?:a|any))\s+$",
+        # blind M: "My mum does NOT have a fever"
+        not_before=r"\b(?:no|without|not\s+(?:a|any)|never\s+(?:had|got|ran)\s+(?:a|any))\s+$|"
+        r"(?:\bnot|n't)\s+(?:have|having|got|had|run|running)\s+(?:a|any)\s+$",
         denies=True,
     ),
     _r(
@@ -2067,7 +2073,22 @@ def screen_all(text: str, most_urgent_only: bool = False) -> list[TriageResult]:
     if _rests_on_cancer_name(layer, judged, match.category):
         return results
     found = TriageResult(match.category, match.subtype, 0, len(text), text, False, "semantic")
-    return sorted([found, *results], key=lambda r: _ORDER[r.category])
+    return sorted([found, *results], key=lambda r: _rank(r, found, results))
+
+
+def _rank(result: TriageResult, added: TriageResult, results: list[TriageResult]) -> float:
+    """Order of the findings: crisis > emergency > medical advice, except that a crisis only the
+    layer found comes after an explicit emergency the rules found ("He collapsed and he's not
+    breathing properly ... I'm on my own with him" read as crisis by the layer too; blind M):
+    the answer is then the emergency advice. An indirect emergency finding ("she isn't
+    answering" after a goodbye message) keeps the layer's crisis first."""
+    if (
+        result is added
+        and added.category == "crisis"
+        and any(r.category == "emergency" and r.explicit for r in results)
+    ):
+        return _ORDER["emergency"] + 0.5
+    return float(_ORDER[result.category])
 
 
 def screen(text: str) -> TriageResult | None:

@@ -684,3 +684,43 @@ def test_real_encoder_framed_denied_and_lethal_with_intent() -> None:
             assert found is not None and found.category == "crisis", text
     finally:
         triage.enable_semantic(previous)
+
+
+def test_a_layer_only_crisis_comes_after_an_explicit_emergency_of_the_rules(
+    model: TriageModel, restore_layer: None
+) -> None:
+    """Blind M: the layer read "He collapsed and he's not breathing properly ... I'm on my own
+    with him" as crisis too, and crisis came first; the rules' explicit emergency now leads.
+    Beside an indirect emergency finding ("now she isn't answering" after a goodbye) the
+    layer's crisis stays first."""
+    triage.enable_semantic(model)
+    explicit = "He collapsed and he is not breathing. I just want to sleep"
+    found = triage.screen_all(explicit)
+    assert [(r.category, r.rule == "semantic") for r in found] == [
+        ("emergency", False),
+        ("crisis", True),
+    ]
+    assert triage.screen(explicit).category == "emergency"  # type: ignore[union-attr]
+    indirect = "she wrote goodbye and now she isn't answering. sleep"
+    found = triage.screen_all(indirect)
+    assert [r.category for r in found][:1] == ["crisis"]
+    assert any(r.category == "emergency" and not r.explicit for r in found)
+    # a rules' crisis always leads
+    both = "I took an overdose and now I'm coughing up blood"
+    assert triage.screen(both).category == "crisis"  # type: ignore[union-attr]
+
+
+def test_blind_m_wording_in_other_languages_and_a_denied_fever() -> None:
+    for text in (
+        "Je veux mettre fin à mes jours.",
+        "quiero quitarme la vida, no aguanto más",
+        "ich will mir das Leben nehmen",
+        "voglio farla finita",
+    ):
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "crisis" and found.explicit, text
+    assert (
+        triage.screen_rules("My mum does NOT have a fever, she just feels the cold since chemo")
+        is None
+    )
+    assert triage.screen_rules("she's got a fever of 38.5 since chemo on Tuesday") is not None
