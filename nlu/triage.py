@@ -16,7 +16,8 @@ Stable API::
         result.to_dict()  # JSON-safe dict of the fields above
 
 ``screen`` returns the most urgent finding (crisis > emergency > medical_advice; first in text
-within a category) or None; ``screen_all`` returns one finding per category that fired.
+within a category; a crisis only the learned layer found comes after an explicit emergency of
+the rules) or None; ``screen_all`` returns one finding per category that fired.
 Neither raises on any str.
 
 Design choices (see docs/safety.md):
@@ -2092,6 +2093,7 @@ def _rank(result: TriageResult, added: TriageResult, results: list[TriageResult]
 
 
 def screen(text: str) -> TriageResult | None:
-    """The most urgent red flag in ``text`` (crisis > emergency > medical_advice), or None."""
+    """The most urgent red flag in ``text`` (crisis > emergency > medical_advice; a crisis only
+    the layer found comes after an explicit emergency of the rules, ``_rank``), or None."""
     results = screen_all(text, most_urgent_only=True)
     return results[0] if results else None
