@@ -1001,13 +1001,34 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:sats|spo2|o2\s+sat\w*|oxygen\s+(?:sats?|saturations?|levels?))\b[^.!?%]{0,25}?"
         r"\b(?:[5-8]\d|9[01])\s*%|\b(?:[5-8]\d|9[01])\s*%\s+(?:sats|spo2|o2|oxygen)\b|"
         r"\b(?:puffing|panting|gasping|wheezing|out\s+of\s+breath|breathless)\b[^.!?]{0,15}?\b"
-        r"(?:just|even)\s+(?:sitting|lying|resting|talking)\b|"
-        r"\bchest\s+went\s+(?:all\s+|really\s+|very\s+)?(?:tight|heavy)\b|"
+        r"(?:just|even)\s+(?:sitting|lying|resting|talking)\b",
+        personal=True,
+    ),
+    _r(
+        "emergency_l_chest",
+        "emergency",
+        "chest_pain",
+        False,
+        r"\bchest\s+went\s+(?:all\s+|really\s+|very\s+)?(?:tight|heavy)\b",
+        personal=True,
+    ),
+    _r(
+        "emergency_l_spinal",
+        "emergency",
+        "spinal",
+        False,
         r"\bsaddle\s+(?:numbness|anaesthesia|anesthesia|area\s+(?:is\s+|has\s+gone\s+|went\s+)?"
         r"(?:numb|tingl\w*))\b|\bnumb\w*\s+(?:in|around)\s+(?:the|my|his|her)\s+saddle\b|"
         r"\burinary\s+retention\b|\b(?:can'?t|cannot|unable\s+to|not\s+able\s+"
         r"to|couldn'?t)\s+(?:pass\s+(?:urine|water)|pee|wee|urinate)\s+(?:at\s+all|since|for\s+"
-        r"(?:\d+|hours|a\s+day|the\s+last))\b|"
+        r"(?:\d+|hours|a\s+day|the\s+last))\b",
+        personal=True,
+    ),
+    _r(
+        "emergency_l_fever",
+        "emergency",
+        "fever_on_treatment",
+        False,
         rf"{FEVER}(?:[^.!?]|\.(?=\d)){{0,60}}[.!?]\s*(?:my\s+|his\s+|her\s+|last\s+|the\s+)?"
         r"(?:chemo|infusion|immunotherapy|cycle)\w*\s+(?:was|on|yesterday|last|this|\d)",
         personal=True,
