@@ -1019,9 +1019,8 @@ _RULES: tuple[_Rule, ...] = (
         False,
         r"\bsaddle\s+(?:numbness|anaesthesia|anesthesia|area\s+(?:is\s+|has\s+gone\s+|went\s+)?"
         r"(?:numb|tingl\w*))\b|\bnumb\w*\s+(?:in|around)\s+(?:the|my|his|her)\s+saddle\b|"
-        r"\burinary\s+retention\b|\b(?:can'?t|cannot|unable\s+to|not\s+able\s+"
-        r"to|couldn'?t)\s+(?:pass\s+(?:urine|water)|pee|wee|urinate)\s+(?:at\s+all|since|for\s+"
-        r"(?:\d+|hours|a\s+day|the\s+last))\b",
+        rf"\burinary\s+retention\b|\b(?:{CANT}|not\s+able\s+to)\s+(?:pass\s+(?:urine|water)|pee|"
+        r"wee|urinate)\s+(?:at\s+all|since|for\s+(?:\d+|hours|a\s+day|the\s+last))\b",
         personal=True,
     ),
     _r(
