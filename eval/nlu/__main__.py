@@ -56,8 +56,9 @@ TRIAGE_SETS = {
     "blind K": "triage_blind_k.yml",
     "blind L": "triage_blind_l.yml",
     "blind M": "triage_blind_m.yml",
+    "blind N (final)": "triage_blind_n.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind N (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
