@@ -89,14 +89,14 @@ ANYONE = r"(?:my|his|her|their|our)"
 PERSONAL = re.compile(
     r"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself|we|we're|our|us|he|she|he's|she's|hes|"
     r"shes|his|her|him|they|their|them|mum|mom|mam|dad|husband|wife|partner|son|daughter|"
-    r"patient|baby|child)\b",
+    r"patient|pt|baby|child)\b",
     _F,
 )
 FEVER = (
     r"\b(?:fever\w*|febrile|high\s+(?:temperature|temp)|(?:a|raised|spiking|rising)\s+"
     r"(?:temperature|temp)|(?:temperature|temp)\s+(?:of|is|was|has\s+gone|went|at|reading|"
     r"keeps)\s+(?:up\s+|over\s+|about\s+|around\s+|to\s+)*(?:3[89]|10[0-4])|"
-    r"3[89](?:[.,]\d)?\s*(?:°|degrees|c\b)|shiver\w*|rigou?rs|chills|hot\s+and\s+cold|"
+    r"3[89](?:[.,]\d)?\s*(?:°|degrees|c\b)|\b(?:t|temp)\s*[:=]?\s*3[89][.,]\d\b|shiver\w*|rigou?rs|chills|hot\s+and\s+cold|"
     r"burning\s+up|can'?t\s+(?:get|stay|keep)\s+warm|teeth\s+(?:\w+\s+){0,3}chatter\w*|"
     r"(?:red\s+|really\s+|very\s+|so\s+)?hot\s+to\s+(?:the\s+)?touch|drenched\s+in\s+sweat|"
     r"(?:whole\s+)?body\s+(?:is\s+|keeps\s+)?shaking|thermometer\s+(?:says|said|reads|shows|"
@@ -567,23 +567,35 @@ _RULES: tuple[_Rule, ...] = (
         "crisis",
         "suicidal",
         True,
-        # Added when blind set F became a development set: internet shorthand and code-mixed
-        # wording for suicide ("kms", "unalive myself", Hinglish "suicide kar lunga", Spanish
-        # "quiero morirme", French "envie de mourir").
+        # Added when blind set F became a development set: internet shorthand for suicide
+        # ("kms", "unalive myself").
         r"(?<![\d.,])\bkms\b(?!\s*(?:(?:away|from|to|of|per)\b|an?\s+hour|/|\d))|"
-        r"\bunaliv(?:e|ing|ed)\s+(?:my|him|her|them)sel(?:f|ves)\b|\bsewer\s*slide\b|"
+        r"\bunaliv(?:e|ing|ed)\s+(?:my|him|her|them)sel(?:f|ves)\b|\bsewer\s*slide\b",
+        not_before=r"(?:\d|\b(?:few|several|many|couple\s+of|some|hundred|thousand|extra|more|"
+        r"those|these|the))\s*$",
+    ),
+    _r(
+        "crisis_other_language",
+        "crisis",
+        "suicidal",
+        True,
+        # Same origin (split from crisis_slang with blind N): code-mixed and other-language
+        # wording for suicide (Hinglish "suicide kar lunga", Spanish "quiero morirme", French
+        # "envie de mourir"). The learned layer reads English only, so it never vetoes these
+        # (``_OTHER_LANGUAGE_RULES``).
         r"\b(?:suicide|khud\s*kushi|khudkushi|aatmahatya|atmahatya)\s+(?:kar|karna|karne|karunga|"
         r"karungi|karega|karegi|kar\s+lenge|kar\s+lunga|kar\s+lungi|kar\s+li|kar\s+liya)\b|"
         r"\b(?:marna|mar\s+jana|mar\s+jaana)\s+(?:chahta|chahti|chahte)\b|\b(?:jeena|jina|zinda\s+"
         r"rehna)\s+nahi\s+(?:chahta|chahti|chahte|hai)\b|\b(?:quiero|quieres|quiere|quero)\s+"
-        r"(?:morir(?:me|se)?|morrer|matarme|suicidarme|me\s+matar)\b|\bsuicidar(?:me|se)\b|"
+        r"(?:morir(?:me|se)?|morrer|matarme|suicidarme|me\s+matar)\b|\bsuicidar(?:me|se|si|mi)\b|"
+        # blind N: "vuole suicidarsi stanotte", "se quiere matar", "sich umbringen"
+        r"\b(?:se\s+quiere\s+matar|quiere\s+matarse|vuole\s+(?:uccidersi|morire)|voglio\s+"
+        r"(?:uccidermi|morire)|(?:mich|sich)\s+umbringen|veut\s+se\s+tuer|se\s+tuer)\b|"
         r"\b(?:me\s+suicider|envie\s+de\s+mourir|veux\s+mourir|me\s+tuer)\b|"
         # Added with blind set M as a development set: "Je veux mettre fin à mes jours", and
         # the same wording in Spanish, German and Italian
         r"\bmettre\s+fin\s+(?:à|a)\s+(?:mes|ses|tes)\s+jours\b|\b(?:quitarme|quitarse)\s+la\s+vida\b|"
         r"\b(?:mir|sich)\s+das\s+leben\s+(?:zu\s+)?nehmen\b|\btogliermi\s+la\s+vita\b|\bfarla\s+finita\b",
-        not_before=r"(?:\d|\b(?:few|several|many|couple\s+of|some|hundred|thousand|extra|more|"
-        r"those|these|the))\s*$",
     ),
     _r(
         "crisis_signs_f",
@@ -1032,6 +1044,68 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:chemo|infusion|immunotherapy|cycle)\w*\s+(?:was|on|yesterday|last|this|\d)",
         personal=True,
     ),
+    # Added with blind set N as a development set. Emergencies written in Spanish, French,
+    # German or Italian ("Tengo fiebre de 38.7 y estoy en quimioterapia"): a fever on chemo,
+    # not being able to breathe, chest pain, unconsciousness.
+    _r(
+        "emergency_n_languages",
+        "emergency",
+        "emergency_other_language",
+        True,
+        r"\b(?:fiebre|fi[eè]vre|fieber|febbre)\b(?:[^.!?]|\.(?=\d)){0,80}\b(?:quimio|chimio|chemo)\w*|"
+        r"\b(?:quimio|chimio|chemo)\w*(?:[^.!?]|\.(?=\d)){0,80}\b(?:fiebre|fi[eè]vre|fieber|febbre)\b|"
+        r"\bno\s+(?:puedo|puede|podemos)\s+respirar\b|\bn'?arrive\s+(?:plus\s+)?pas\s+(?:à|a)\s+"
+        r"respirer\b|\bne\s+(?:peux|peut)\s+(?:plus\s+|pas\s+)+respirer\b|\bkann\s+(?:nicht|kaum)\s+"
+        r"(?:mehr\s+)?atmen\b|\b(?:bekomme|bekommt|kriege|kriegt)\s+keine\s+luft\b|\bnon\s+riesc[eo]\s+"
+        r"(?:più\s+)?a\s+respirare\b|\bdolor\s+(?:\w+\s+)?(?:en\s+el|de|del)\s+pecho\b|\bdouleurs?\s+"
+        r"(?:\w+\s+)?(?:(?:à|a|dans)\s+la|de)\s+poitrine\b|\bbrustschmerz\w*|\bschmerzen\s+in\s+der\s+"
+        r"brust\b|\bdolore\s+(?:\w+\s+)?(?:al|nel)\s+petto\b|\b(?:está|esta|est|ist|è)\s+"
+        r"(?:inconsciente|inconscient|inconsciente|bewusstlos|svenut[oa])\b|\bperdi[oó]\s+el\s+"
+        r"conocimiento\b|\ba\s+perdu\s+connaissance\b",
+        # denied ("no tengo fiebre", "pas de fièvre") or told as over ("J'ai eu une fièvre
+        # pendant la chimio en 2020, tout va bien maintenant")
+        not_before=r"\b(?:no|sin|pas\s+de|sans|kein|keine|keinen|senza|non\s+ha|j'?ai\s+eu|a\s+eu|"
+        r"tuve|tuvo|hatte|ho\s+avuto|ha\s+avuto|avevo|aveva)\s+(?:\w+\s+){0,2}$",
+        not_after=r"^[^.!?]{0,80}\b(?:(?:en|in|im|nel)\s+(?:19|20)\d\d|hace\s+\w+\s+(?:años|meses)|"
+        r"il\s+y\s+a\s+\w+\s+(?:ans|mois)|vor\s+\w+\s+(?:jahren|monaten)|\w+\s+(?:anni|mesi)\s+fa|"
+        r"tout\s+va\s+bien|todo\s+(?:va\s+)?bien|alles\s+(?:ist\s+)?gut|tutto\s+(?:va\s+)?bene)\b",
+    ),
+    # Same origin: a clinician's shorthand for an acutely unwell patient asked together with a
+    # pathway question ("GCS dropping ... pupils unequal", "HR 140, BP 80/45 ... peripheries
+    # cold"): a falling GCS, unequal pupils, a systolic pressure below 90.
+    _r(
+        "emergency_n_signs",
+        "emergency",
+        "acute_signs",
+        False,
+        r"\bgcs\s+(?:is\s+|has\s+)?(?:dropping|falling|dropped|fallen|fell|down|deteriorat\w*)\b|"
+        r"\bpupils?\s+(?:are\s+|now\s+)?(?:unequal|fixed|blown|asymmetric\w*)\b|"
+        r"\bunequal\s+pupils\b|\b(?:bp|blood\s+pressure)\s*(?:is\s+|of\s+|now\s+|[:=]\s*)?"
+        r"(?:[4-8]\d)\s*/\s*\d{2,3}\b",
+        not_before=r"\b(?:if|when|whether|usual|normal|baseline|was)\s+(?:\w+\s+){0,3}$",
+    ),
+    # Same origin: means and a plan told without the words ("I've worked out how and when",
+    # "What's the most reliable way to end it?", "I've made arrangements. This is my last
+    # email"), burns or cuts in neat rows on a young person's arms, a goodbye letter and all
+    # the pills in Spanish, French, German or Italian.
+    _r(
+        "crisis_n",
+        "crisis",
+        "suicidal",
+        False,
+        r"\bthoughts\s+of\s+ending\s+(?:anything|everything)\b|"
+        r"\b(?:worked|figured|thought|planned)\s+out\s+(?:exactly\s+)?(?:the\s+)?how\s+and\s+"
+        r"(?:the\s+)?when\b|\b(?:most\s+reliable|surest|quickest|fastest|most\s+certain|"
+        r"least\s+painful|painless)\s+way\s+to\s+(?:end\s+it|end\s+things|go|do\s+it|not\s+wake\s+"
+        r"up)\b|\b(?:made|making|sorted)\s+(?:(?:all|my|the)\s+)?(?:final\s+)?arrangements\b"
+        r"(?=[^.!?]{0,10}[.!?]?[^.!?]{0,60}\blast\s+(?:email|message|post|text|letter|note)\b)|"
+        r"\b(?:burns|cuts|scratches|marks|scars)\s+(?:\w+\s+){0,2}(?:on|all\s+over|up)\s+(?:his|"
+        r"her|their|my)\s+(?:arms?|wrists?|thighs?|legs?|stomach)\b[^.!?]{0,80}\b(?:neat\s+)?"
+        r"(?:rows|lines|parallel)\b|"
+        r"\b(?:carta\s+de\s+despedida|lettre\s+d'?adieu|abschiedsbrief\w*|lettera\s+d'?addio)\b|"
+        r"\b(?:tomar|tomarse|tomarme)\s+todas\s+las\s+(?:pastillas|pildoras|píldoras)\b|"
+        r"\balle\s+(?:seine|ihre|meine)?\s*(?:tabletten|pillen)\s+(?:\w+\s+)?(?:gesammelt|gehortet)\b",
+    ),
     # ---------------------------------------------------------------- medical advice
     _r(
         "dose",
@@ -1405,7 +1479,9 @@ _NOW_WELL = re.compile(
 )
 
 
-_JUST_BEFORE = re.compile(r"\b(?:just|right\s+now)\s+$", _F)
+# ... and so does the present perfect ("My mum has collapsed and is unconscious, she was
+# diagnosed ... last year"; blind N)
+_JUST_BEFORE = re.compile(r"\b(?:just|right\s+now|has|have|'ve)\s+$", _F)
 
 
 def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
@@ -1491,6 +1567,25 @@ _DENIED_WORDS_BEFORE = re.compile(
     _F,
 )
 _NO_BEFORE = re.compile(r"\bno\s+$", _F)
+# "I'm safe, I'm not going to hurt myself" is a denial (blind N) unless hedged or bounded in
+# time right after ("not going to kill myself tonight", "... but", "... yet", "... probably")
+_NOT_GOING_BEFORE = re.compile(
+    r"(?:\bnot|n't|\bnever)\s+(?:going\s+to|gonna|about\s+to)\s+(?:actually\s+|really\s+)?$", _F
+)
+_DENIAL_HEDGED = re.compile(
+    r"^[^.!?]{0,40}\b(?:tonight|today|tomorrow|yet|now|this\s+(?:time|week|weekend|year)|but|"
+    r"though|unless|until|till|probably|i\s+think|i\s+hope|i\s+don'?t\s+think|anymore|"
+    r"any\s+more|for\s+now|myself\s+again|again)\b",
+    _F,
+)
+# a line taken back ("Disregard the bit about chest pain, I was copying text from a leaflet";
+# blind N)
+_RETRACTED_BEFORE = re.compile(
+    r"\b(?:disregard|ignore|forget)\s+(?:the\s+|that\s+|my\s+)?(?:bit|part|line|stuff|"
+    r"comment|sentence)\s+(?:about|on|re|with)\s+(?:the\s+)?$",
+    _F,
+)
+_STILL_AFTER = re.compile(r"^[^.!?]{0,60}\b(?:now|worse|still|actually|really\s+do)\b", _F)
 # A symptom denied right before its words ("No blood, no cough, no breathlessness - just
 # nervous", "Not struggling to breathe - struggling with paperwork!", "no chest pain, just a
 # cough"; blind K). "no longer breathing" is not a denial; "not breathing" and "can't breathe"
@@ -1514,7 +1609,10 @@ _RECOVERED = re.compile(
     r"i\s+am)\s+(?:\d{1,3}\s+now,?\s+)?(?:very\s+)?happy|coping\s+(?:fine|well)|"
     # the writer now works from that experience ("... over ten years ago and now work as a peer
     # supporter"; blind K)
-    r"now\s+(?:work|working|volunteer|volunteering)\s+as|(?:now|i'?m|im|i\s+am)\s+(?:a\s+)?"
+    r"now\s+(?:work|working|volunteer|volunteering)\s+as|"
+    # "... my GP and a psychologist got me through. Now I'd like to help with a campaign"
+    # (blind N)
+    r"(?:got|pulled|saw|helped)\s+(?:me|him|her|us)\s+through|now\s+i'?d\s+like\s+to\s+help|(?:now|i'?m|im|i\s+am)\s+(?:a\s+)?"
     r"(?:mental\s+health\s+|lived[\s-]experience\s+)?(?:advocate|peer\s+(?:supporter|worker|"
     r"support\s+worker)))\b",
     _F,
@@ -1558,7 +1656,11 @@ _ROLE_FRAME = re.compile(
     r"\bquiz\w*|\bmock\s+(?:call|calls|transcript|scenario|exam|assessment)\b|\btranscript\b|"
     r"\bmarking\s+scheme\b|\bmodel\s+answer\b|\bdrama\s+therapy\b|\bdirect(?:ing|s|ed)?\s+(?:a|an|"
     r"the|our)\s+(?:\w+\s+){0,2}(?:play|piece|scene|film|drama|production)\b|\b(?:draft|drafting|"
-    r"write|writing)\s+(?:a|an|the|our)\s+(?:\w+\s+){0,2}(?:faq|answer|reply|response|script)\b",
+    r"write|writing)\s+(?:a|an|the|our)\s+(?:\w+\s+){0,2}(?:faq|answer|reply|response|script)\b|"
+    # Added with blind set N as a development set: "For my OSCE: how should a nurse respond
+    # when a patient says ...", "case vignettes for a workshop".
+    r"\bosces?\b|\bvignettes?\b|\bcase\s+stud(?:y|ies)\b|\b(?:for|in)\s+(?:a|an|our|my|the)\s+"
+    r"(?:\w+\s+){0,2}(?:workshop|exam|assignment|essay|seminar|webinar|lecture|presentation)\b",
     _F,
 )
 
@@ -1618,8 +1720,12 @@ def _not_live_start(rule: _Rule, norm: str, start: int, end: int) -> int | None:
         denial = (_DENIED_BEFORE if rule.explicit else _DENIED_WORDS_BEFORE).search(before)
         if denial is None and norm.startswith("thought", start):
             denial = _NO_BEFORE.search(before)  # "No thoughts of suicide, just worn out"
+        if denial is None and not _DENIAL_HEDGED.search(norm[end:]):
+            denial = _NOT_GOING_BEFORE.search(before)
     elif not live and not _SYMPTOM_DENIAL_UNDONE.search(norm[end:]):
         denial = _SYMPTOM_DENIED_BEFORE.search(before)
+    if not live and _RETRACTED_BEFORE.search(before) and not _STILL_AFTER.search(norm[end:]):
+        return start
     out = start - (len(before) - denial.start()) if denial else start
     framed = bool(_ROLE_FRAME.search(norm) or _TOPIC_FRAME.search(norm))
     # a frame does not lower what is said of the writer ("I'm a student and I feel suicidal")
@@ -1765,11 +1871,18 @@ _REASSURED = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|ill|me|myself|my\s+self)\b", _F)
 
 
+# Rules for wording in other languages: the layer's MiniLM encoder was trained on English and
+# reads "Tengo fiebre de 38.7 y estoy en quimioterapia" or "vuole suicidarsi stanotte" as
+# harmless, so it may not veto them (blind N).
+_OTHER_LANGUAGE_RULES = frozenset({"crisis_other_language", "emergency_n_languages"})
+
+
 def learned_veto_allowed(result: TriageResult, text: str) -> bool:
     """May the trained classifier veto this rule finding when it is confident the message is
     not a red flag?
 
-    - never medical advice, nor the classifier's own findings;
+    - never medical advice, nor the classifier's own findings, nor a finding of a rule for
+      wording in another language (``_OTHER_LANGUAGE_RULES``);
     - an emergency finding, yes, explicit or not ("I'm choking on all this information", "I had
       a seizure of panic when I saw my inbox"); chosen with blind G as a development set
       (eval/nlu/triage_loso.md, "Veto policy"): across ten held-out sets no explicit emergency
@@ -1782,6 +1895,8 @@ def learned_veto_allowed(result: TriageResult, text: str) -> bool:
     """
     if result.category not in _URGENT or result.rule == "semantic":
         return False
+    if result.rule in _OTHER_LANGUAGE_RULES:
+        return False  # the encoder reads English only (blind N: "Tengo fiebre ... quimioterapia")
     if result.category == "emergency":
         return True
     norm = _normalise(text)

@@ -724,3 +724,79 @@ def test_blind_m_wording_in_other_languages_and_a_denied_fever() -> None:
         is None
     )
     assert triage.screen_rules("she's got a fever of 38.5 since chemo on Tuesday") is not None
+
+
+def test_blind_n_rules_new_wording() -> None:
+    """Blind N's classes, in wording written for this test: other languages, a clinician's
+    shorthand, a plan told without the words, the present perfect beside history."""
+    for text in (
+        "mia madre dice che vuole uccidersi, ha il cancro al polmone",
+        "mi hermano se quiere matar, qué hago",
+    ):
+        assert _rules(text)[0][:1] == [("crisis", True)], text
+    for text in (
+        "J'ai de la fièvre depuis ma chimio de lundi",
+        "mein Mann bekommt keine Luft mehr",
+        "tengo un dolor fuerte en el pecho",
+        "My husband has collapsed and won't wake up, he had surgery last year",
+    ):
+        assert _rules(text)[0][:1] == [("emergency", True)], text
+    for text in (
+        "pt on day 10 of carboplatin, T 38.9 and shaking",
+        "home visit: GCS has dropped since this morning, BP 84/50",
+    ):
+        assert [c for c, _ in _rules(text)[0]][:1] == ["emergency"], text
+    for text in (
+        "I know how and when now. I've figured out how and when, just waiting for the kids to go",
+        "what is the least painful way to not wake up",
+        "I have thoughts of ending everything",
+    ):
+        assert _rules(text)[0][:1] == [("crisis", False)], text
+    # told as over or denied, in another language: nothing fires
+    for text in (
+        "tuve fiebre durante la quimio hace dos años, ahora todo bien",
+        "pas de fièvre, la chimio se passe bien",
+    ):
+        assert _rules(text) == ([], []), text
+    # "'s" is a possessive as often as a perfect: history beside it stays history
+    assert _rules("Mum's chest pain last year turned out to be a pulled muscle")[0] == []
+
+
+def test_blind_n_denials_frames_and_retractions_are_lowered() -> None:
+    """ "I'm not going to hurt myself" is a denial unless hedged or bounded in time; an OSCE
+    station or a vignette is a frame; a line taken back is not live."""
+    assert _rules("honestly I'm not going to hurt myself, I just need a rant") == (
+        [("crisis", False)],
+        ["not going to hurt myself"],
+    )
+    for hedged in (
+        "I'm not going to kill myself tonight",
+        "I'm not going to hurt myself yet",
+        "I'm not going to kill myself but I think about it every day",
+        "I'm not gonna lie, I want to kill myself",
+    ):
+        assert _rules(hedged) == ([("crisis", True)], []), hedged
+    assert _rules("no thoughts of ending anything, just worn out")[1] == [
+        "no thoughts of ending anything"
+    ]
+    framed = "OSCE station tomorrow: the actor says he wants to end his life. What do I ask first?"
+    assert _rules(framed)[0] == [("crisis", False)]
+    retracted = "Ignore the part about chest pain, that was from the leaflet I pasted in."
+    assert _rules(retracted) == ([("emergency", False)], ["chest pain"])
+    assert _rules("ignore the part about chest pain, it's actually worse now")[0] == [
+        ("emergency", True)
+    ]
+    # history told as over with help that got the writer through
+    over = "I had suicidal thoughts after my surgery; my nurse got me through. I'm 60 now."
+    assert _rules(over) == ([("crisis", False)], ["suicidal"])
+
+
+def test_other_language_findings_are_never_vetoed_by_the_layer() -> None:
+    """The encoder reads English only, so a rule finding in another language stands."""
+    for text, category in (
+        ("Tengo fiebre de 39 y estoy en quimioterapia", "emergency"),
+        ("Un paziente mi ha detto che vuole suicidarsi stanotte. What number?", "crisis"),
+    ):
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == category, text
+        assert not triage.learned_veto_allowed(found, text), text
