@@ -595,7 +595,24 @@ _RULES: tuple[_Rule, ...] = (
         # Added with blind set M as a development set: "Je veux mettre fin à mes jours", and
         # the same wording in Spanish, German and Italian
         r"\bmettre\s+fin\s+(?:à|a)\s+(?:mes|ses|tes)\s+jours\b|\b(?:quitarme|quitarse)\s+la\s+vida\b|"
-        r"\b(?:mir|sich)\s+das\s+leben\s+(?:zu\s+)?nehmen\b|\btogliermi\s+la\s+vita\b|\bfarla\s+finita\b",
+        r"\b(?:mir|sich)\s+das\s+leben\s+(?:zu\s+)?nehmen\b|\btogliermi\s+la\s+vita\b|\bfarla\s+finita\b|"
+        # Added after blind N: the thoughts and the intent in the same languages and in
+        # Portuguese and Dutch ("pensamientos suicidas", "je vais me tuer", "quero me matar",
+        # "ik wil dood")
+        r"\b(?:pensamientos|ideas|pensamentos|ideação|ideacion|ideación)\s+suicidas?\b|"
+        r"\bsuicida\b(?=[^.!?]{0,30}\b(?:estoy|estou|me\s+siento|me\s+sinto|soy|sou)\b)|"
+        r"\b(?:estoy|estou|me\s+siento|me\s+sinto)\s+(?:muy\s+|muito\s+)?suicida\b|"
+        r"\b(?:pensées|idées)\s+suicidaires\b|\b(?:je\s+suis|je\s+me\s+sens)\s+(?:très\s+)?"
+        r"suicidaire\b|\b(?:selbstmord|suizid)gedanken\b|\bsuizidal\b|\bpensieri\s+(?:suicidi|di\s+"
+        r"suicidio)\b|\bideazione\s+suicidaria\b|\bzelfmoordgedachten\b|\bsu[iï]cidaal\b|"
+        r"\b(?:voy\s+a\s+matarme|me\s+voy\s+a\s+matar|vou\s+me\s+matar|quero\s+me\s+matar|"
+        r"quero\s+morrer|me\s+suicidar|tirar\s+a\s+(?:minha\s+)?(?:própria\s+)?vida|je\s+vais\s+me\s+"
+        r"(?:tuer|suicider)|ich\s+bringe\s+mich\s+um|ich\s+will\s+(?:nicht\s+mehr\s+leben|sterben)|"
+        r"mi\s+(?:voglio\s+)?(?:ammazzo|ammazzare|uccido)|voglio\s+ammazzarmi|"
+        r"ik\s+wil\s+(?:dood|niet\s+meer\s+leven|zelfmoord\s+plegen)|zelfmoord\s+plegen)\b",
+        # "quero morrer de rir", "me muero de risa": figures of speech
+        not_after=r"^\s*(?:de|dalle|vor)\s+(?:rir|risa|rire|risate|lachen|vergüenza|vergonha|honte|"
+        r"aburrimiento|tédio|ennui|noia|calor|frio|frío|fome|hambre|faim)\b",
     ),
     _r(
         "crisis_signs_f",
@@ -1061,10 +1078,15 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:\w+\s+)?(?:(?:à|a|dans)\s+la|de)\s+poitrine\b|\bbrustschmerz\w*|\bschmerzen\s+in\s+der\s+"
         r"brust\b|\bdolore\s+(?:\w+\s+)?(?:al|nel)\s+petto\b|\b(?:está|esta|est|ist|è)\s+"
         r"(?:inconsciente|inconscient|inconsciente|bewusstlos|svenut[oa])\b|\bperdi[oó]\s+el\s+"
-        r"conocimiento\b|\ba\s+perdu\s+connaissance\b",
+        r"conocimiento\b|\ba\s+perdu\s+connaissance\b|"
+        # Added after blind N: Portuguese and Dutch
+        r"\b(?:febre|koorts)\b(?:[^.!?]|\.(?=\d)){0,80}\b(?:quimio|chemo)\w*|\b(?:quimio|chemo)\w*"
+        r"(?:[^.!?]|\.(?=\d)){0,80}\b(?:febre|koorts)\b|\bnão\s+(?:consigo|consegue)\s+respirar\b|"
+        r"\bdor\s+(?:\w+\s+)?no\s+peito\b|\bkan\s+(?:niet|nauwelijks)\s+(?:meer\s+)?ademen\b|"
+        r"\bpijn\s+op\s+de\s+borst\b|\bbewusteloos\b",
         # denied ("no tengo fiebre", "pas de fièvre") or told as over ("J'ai eu une fièvre
         # pendant la chimio en 2020, tout va bien maintenant")
-        not_before=r"\b(?:no|sin|pas\s+de|sans|kein|keine|keinen|senza|non\s+ha|j'?ai\s+eu|a\s+eu|"
+        not_before=r"\b(?:no|sin|pas\s+de|sans|kein|keine|keinen|senza|non\s+ha|sem|geen|j'?ai\s+eu|a\s+eu|tive|teve|had|"
         r"tuve|tuvo|hatte|ho\s+avuto|ha\s+avuto|avevo|aveva)\s+(?:\w+\s+){0,2}$",
         not_after=r"^[^.!?]{0,80}\b(?:(?:en|in|im|nel)\s+(?:19|20)\d\d|hace\s+\w+\s+(?:años|meses)|"
         r"il\s+y\s+a\s+\w+\s+(?:ans|mois)|vor\s+\w+\s+(?:jahren|monaten)|\w+\s+(?:anni|mesi)\s+fa|"
