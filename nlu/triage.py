@@ -134,6 +134,8 @@ _TREAT_WORDS = (
     r"carols|advice|kindness|cuteness)\b"
 )
 _TREATS = r"^\s*" + _TREAT_WORDS  # right after an overdose rule's match
+# "I overdosed on my morphine by mistake" is a medical emergency (emergency_headache_overdose)
+_BY_MISTAKE = r"|^[^.!?]{0,40}(?<!not\s)\b(?:by\s+mistake|by\s+accident)\b"
 # A medical-advice question refused, role-played or told as searched ("I don't want you to tell
 # me what dose to take, the pharmacist did that", "I googled 'how long do I have'"; blind L)
 _ADVICE_NOT_ASKED = (
@@ -230,7 +232,7 @@ _RULES: tuple[_Rule, ...] = (
         r"on\b|\b(?:hang|hanging|drown|drowning|poison|poisoning|shoot|"
         r"shooting|gas|gassing|stab|stabbing)\s+(?:myself|my\s+self|himself|herself|themselves)\b|\bjump(?:ing)?\s+(?:off|in\s+front\s+of)\s+(?:a|the)\s+"
         r"(?:bridge|train|building|roof|cliff)\b",
-        not_after=_TREATS,
+        not_after=_TREATS + _BY_MISTAKE,
     ),
     _r(
         "not_live",
@@ -560,7 +562,7 @@ _RULES: tuple[_Rule, ...] = (
         r"intentionally|to\s+(?:die|end|sleep))\b)|\b(?:mum|mom|dad|husband|wife|partner|son|"
         r"daughter|brother|sister|friend|he|she|they|i)\s+(?:has\s+|have\s+|just\s+)?overdosed\b",
         personal=True,
-        not_after=_TREATS,
+        not_after=_TREATS + _BY_MISTAKE,
     ),
     _r(
         "crisis_slang",
@@ -760,7 +762,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\bcough\w*\s+(?:\w+\s+){0,2}(?:up\s+)?blood\b|\bcough\w*\s+up\s+(?:\w+\s+)?blood\b|"
         r"\b(?:vomit\w*|throw\w*\s+up|threw\s+up|thrown\s+up|sick\w*|spit\w*)\s+(?:up\s+)?(?:\w+\s+)?blood\b|"
         r"\bblood\s+in\s+(?:my|his|her|the)?\s*(?:vomit|sick|sputum|phlegm)\b|"
-        r"\bbleed\w*\s+(?:\w+\s+)?(?:heavily|a\s+lot|badly|profusely|everywhere|non[\s-]*stop|"
+        r"\bbleed\w*\s+(?:\w+\s+){0,4}(?:heavily|a\s+lot|badly|profusely|everywhere|non[\s-]*stop|"
         r"(?:that\s+)?won'?t\s+stop|and\s+(?:it\s+)?won'?t\s+stop)\b|"
         rf"\b(?:won'?t|will\s+not|wont|{CANT})\s+stop\s+(?:the\s+)?bleed\w*\b|"
         r"\bheavy\s+bleeding\b|\bhaemorrhag\w*|\bhemorrhag\w*|\bha?emoptysis\b|"
@@ -827,7 +829,11 @@ _RULES: tuple[_Rule, ...] = (
         True,
         r"\b(?:having|had|is\s+having|just\s+had|in\s+the\s+middle\s+of)\s+(?:a\s+)?(?:seizure|"
         r"seizures|fit|convulsion|convulsions)\b|\b(?:seizing|convulsing|fitting)\b|"
-        r"\b(?:a|another|first)\s+seizure\b|\bseizure\s+(?:right\s+)?now\b",
+        r"\b(?:a|another|first)\s+seizure\b|\bseizure\s+(?:right\s+)?now\b|"
+        # several in a row ("he has had 3 seizures in the last hour")
+        r"\b(?:\d+|two|three|four|five|several|multiple|repeated)\s+(?:seizures|fits|convulsions)\s+"
+        r"(?:in\s+(?:the\s+)?(?:last|past)|today|this\s+(?:morning|afternoon|evening)|since|tonight|"
+        r"in\s+a\s+row)\b",
         personal=True,
         not_after=r"^[^.!?]{0,40}\b(?:years?\s+ago|months\s+ago|last\s+year)",
     ),
@@ -1059,6 +1065,21 @@ _RULES: tuple[_Rule, ...] = (
         False,
         rf"{FEVER}(?:[^.!?]|\.(?=\d)){{0,60}}[.!?]\s*(?:my\s+|his\s+|her\s+|last\s+|the\s+)?"
         r"(?:chemo|infusion|immunotherapy|cycle)\w*\s+(?:was|on|yesterday|last|this|\d)",
+        personal=True,
+    ),
+    # Added after blind N, from the lead's own probes of explicit emergencies: the worst
+    # headache of one's life or a sudden one, and an accidental overdose.
+    _r(
+        "emergency_headache_overdose",
+        "emergency",
+        "emergency_other",
+        True,
+        r"\b(?:worst|most\s+severe)\s+headache\s+(?:of\s+(?:my|his|her|their)\s+life|"
+        r"(?:i|he|she|they)(?:'?ve|'?s|\s+have|\s+has)\s+ever\s+had|ever)\b|"
+        r"\bheadache\b[^.!?]{0,30}\bworst\s+(?:of\s+(?:my|his|her|their)\s+life|ever)\b|"
+        r"\b(?:sudden|thunderclap)\s+(?:\w+\s+)?headache\b|"
+        r"\boverdos\w*\b[^.!?]{0,40}(?<!not\s)\b(?:by\s+mistake|by\s+accident)\b|"
+        r"\baccident(?:al|ally)\s+(?:\w+\s+)?overdos\w*",
         personal=True,
     ),
     # Added with blind set N as a development set. Emergencies written in Spanish, French,
@@ -1383,7 +1404,8 @@ _TOPIC_FRAME = re.compile(
     # club", "building a sepsis flowchart", forum moderators, chaplaincy teams).
     r"(?:writing|written|wrote|drafting|preparing|putting\s+together|updating)\s+(?:\w+\s+){0,3}"
     r"(?:leaflet|article|blog\s+post|book|memoir|anthology|chapter|essay|script|novel|"
-    r"presentation|talk|lecture|newsletter|piece)|anthology|"
+    r"presentation|talk|lecture|newsletter|piece|(?:education(?:al)?\s+|teaching\s+|training\s+)?"
+    r"(?:material|materials|handouts?|slides))|anthology|"
     r"giv(?:e|es|ing)\s+a\s+(?:\w+\s+)?(?:talk|presentation|lecture|speech)|"
     r"(?:building|designing|creating|making|updating)\s+(?:a|an|our|the)\s+(?:\w+\s+){0,2}"
     r"(?:flowchart|flow\s+chart|pathway|template|toolkit|checklist|protocol|algorithm|poster)|"
