@@ -226,7 +226,8 @@ _RULES: tuple[_Rule, ...] = (
         "crisis",
         "self_harm",
         True,
-        r"\bself[\s-]*harm\w*|\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|"
+        r"\bself[\s-]*harm\w*|\b(?:slit|slitting|slashed|slashing|cut|cutting)\s+(?:my|his|her|their)\s+"
+        r"(?:own\s+)?wrists?\b|\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|"
         r"starving)\s+(?:myself|my\s+self)\b|\b(?:take|took|taken|taking)\s+(?:an?\s+)?overdose\b|"
         r"\b(?:i|he|she|they|i'?ve|he'?s|she'?s|has|have)\s+(?:\w+\s+){0,2}overdos(?:e|ed|ing)\s+"
         r"on\b|\b(?:hang|hanging|drown|drowning|poison|poisoning|shoot|"
@@ -1081,6 +1082,29 @@ _RULES: tuple[_Rule, ...] = (
         r"\boverdos\w*\b[^.!?]{0,40}(?<!not\s)\b(?:by\s+mistake|by\s+accident)\b|"
         r"\baccident(?:al|ally)\s+(?:\w+\s+)?overdos\w*",
         personal=True,
+    ),
+    # Added after blind N, from the lead's own probes of crisis wording: a noose or a rope
+    # made ready, a car to be driven into a wall, a large number of tablets taken.
+    _r(
+        "crisis_probe_n",
+        "crisis",
+        "suicidal",
+        False,
+        r"\b(?:tied|made|bought|got|have|has|put\s+up)\s+(?:a|the)\s+noose\b|\bnoose\s+(?:is\s+)?"
+        r"(?:ready|up|tied|in\s+the)\b|\b(?:a|the)\s+rope\s+(?:is\s+)?(?:ready|tied\s+up|in\s+the\s+"
+        r"(?:loft|garage|shed|attic))\b|\bhave\s+(?:a|the)\s+rope\s+ready\b|"
+        r"\b(?:drive|driving|crash|crashing|steer|steering)\s+(?:my|the|his|her|our)\s+car\s+"
+        r"(?:\w+\s+)?(?:into|off)\s+(?:a|the)\s+(?:\w+\s+)?(?:wall|tree|bridge|cliff|river|lorry|"
+        r"truck|motorway|quarry|sea|lake)\b|"
+        r"\b(?:took|taken|swallowed|had)\s+(?:about\s+|around\s+|over\s+|like\s+)?(?:[2-9]\d|1\d\d|"
+        r"twenty|thirty|forty|fifty|sixty|a\s+hundred)\s+(?:of\s+(?:my|his|her|the)\s+)?(?:\w+\s+)?"
+        rf"{_MEANS}\b",
+        personal=True,
+        # a count over time or as prescribed ("took 20 tablets over the last week as prescribed")
+        not_after=r"^[^.!?]{0,40}\b(?:over|across|during|in)\s+(?:the\s+)?(?:last|past|a|one|two|three|"
+        r"four|\d+)\s+(?:weeks?|months?|days|cycles?)\b|^[^.!?]{0,40}\b(?:as\s+prescribed|a\s+day|per\s+"
+        r"day|daily|each\s+day|every\s+day|a\s+week|per\s+week|a\s+month|since\s+(?:the|my|his|her)\s+"
+        r"(?:diagnosis|operation|surgery)|in\s+total|altogether\s+(?:over|since))\b",
     ),
     # Added with blind set N as a development set. Emergencies written in Spanish, French,
     # German or Italian ("Tengo fiebre de 38.7 y estoy en quimioterapia"): a fever on chemo,
