@@ -1122,7 +1122,7 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:più\s+)?a\s+respirare\b|\bdolor\s+(?:\w+\s+)?(?:en\s+el|de|del)\s+pecho\b|\bdouleurs?\s+"
         r"(?:\w+\s+)?(?:(?:à|a|dans)\s+la|de)\s+poitrine\b|\bbrustschmerz\w*|\bschmerzen\s+in\s+der\s+"
         r"brust\b|\bdolore\s+(?:\w+\s+)?(?:al|nel)\s+petto\b|\b(?:está|esta|est|ist|è)\s+"
-        r"(?:inconsciente|inconscient|inconsciente|bewusstlos|svenut[oa])\b|\bperdi[oó]\s+el\s+"
+        r"(?:inconsciente?|bewusstlos|svenut[oa])\b|\bperdi[oó]\s+el\s+"
         r"conocimiento\b|\ba\s+perdu\s+connaissance\b|"
         # Added after blind N: Portuguese and Dutch
         r"\b(?:febre|koorts)\b(?:[^.!?]|\.(?=\d)){0,80}\b(?:quimio|chemo)\w*|\b(?:quimio|chemo)\w*"
@@ -1131,7 +1131,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\bpijn\s+op\s+de\s+borst\b|\bbewusteloos\b",
         # denied ("no tengo fiebre", "pas de fièvre") or told as over ("J'ai eu une fièvre
         # pendant la chimio en 2020, tout va bien maintenant")
-        not_before=r"\b(?:no|sin|pas\s+de|sans|kein|keine|keinen|senza|non\s+ha|sem|geen|j'?ai\s+eu|a\s+eu|tive|teve|had|"
+        not_before=r"\b(?:no|sin|pas\s+de|sans|kein|keine|keinen|senza|non\s+ha|sem|geen|j'?ai\s+eu|a\s+eu|tive|teve|"
         r"tuve|tuvo|hatte|ho\s+avuto|ha\s+avuto|avevo|aveva)\s+(?:\w+\s+){0,2}$",
         not_after=r"^[^.!?]{0,80}\b(?:(?:en|in|im|nel)\s+(?:19|20)\d\d|hace\s+\w+\s+(?:años|meses)|"
         r"il\s+y\s+a\s+\w+\s+(?:ans|mois)|vor\s+\w+\s+(?:jahren|monaten)|\w+\s+(?:anni|mesi)\s+fa|"
