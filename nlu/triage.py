@@ -1131,7 +1131,10 @@ _RULES: tuple[_Rule, ...] = (
         r"\bpijn\s+op\s+de\s+borst\b|\bbewusteloos\b",
         # denied ("no tengo fiebre", "pas de fièvre") or told as over ("J'ai eu une fièvre
         # pendant la chimio en 2020, tout va bien maintenant")
+        # or asked about for information ("des informations sur la fièvre ... pour un dépliant")
         not_before=r"\b(?:no|sin|pas\s+de|sans|kein|keine|keinen|senza|non\s+ha|sem|geen|j'?ai\s+eu|a\s+eu|tive|teve|"
+        r"informations?\s+sur|información\s+sobre|informação\s+sobre|informationen\s+(?:über|zu)|"
+        r"informazioni\s+su\w*|informatie\s+over|pregunta\s+sobre|question\s+sur|"
         r"tuve|tuvo|hatte|ho\s+avuto|ha\s+avuto|avevo|aveva)\s+(?:\w+\s+){0,2}$",
         not_after=r"^[^.!?]{0,80}\b(?:(?:en|in|im|nel)\s+(?:19|20)\d\d|hace\s+\w+\s+(?:años|meses)|"
         r"il\s+y\s+a\s+\w+\s+(?:ans|mois)|vor\s+\w+\s+(?:jahren|monaten)|\w+\s+(?:anni|mesi)\s+fa|"
@@ -1162,12 +1165,14 @@ _RULES: tuple[_Rule, ...] = (
         False,
         r"\bthoughts\s+of\s+ending\s+(?:anything|everything)\b|"
         r"\b(?:worked|figured|thought|planned)\s+out\s+(?:exactly\s+)?(?:the\s+)?how\s+and\s+"
-        r"(?:the\s+)?when\b|\b(?:most\s+reliable|surest|quickest|fastest|most\s+certain|"
+        r"(?:the\s+)?when\b(?!\s+to\b)|\b(?:most\s+reliable|surest|quickest|fastest|most\s+certain|"
         r"least\s+painful|painless)\s+way\s+to\s+(?:end\s+it|end\s+things|go|do\s+it|not\s+wake\s+"
         r"up)\b|\b(?:made|making|sorted)\s+(?:(?:all|my|the)\s+)?(?:final\s+)?arrangements\b"
         r"(?=[^.!?]{0,10}[.!?]?[^.!?]{0,60}\blast\s+(?:email|message|post|text|letter|note)\b)|"
         r"\b(?:burns|cuts|scratches|marks|scars)\s+(?:\w+\s+){0,2}(?:on|all\s+over|up)\s+(?:his|"
-        r"her|their|my)\s+(?:arms?|wrists?|thighs?|legs?|stomach)\b[^.!?]{0,80}\b(?:neat\s+)?"
+        r"her|their|my)\s+(?:arms?|wrists?|thighs?|legs?|stomach)\b(?:(?!\bfrom\s+(?:eczema|psoriasis|"
+        r"radio\w*|radiation|surgery|the\s+op\w*|a\s+rash|scratching|the\s+(?:cat|dog)))[^.!?]){0,80}"
+        r"\b(?:neat\s+)?"
         r"(?:rows|lines|parallel)\b|"
         r"\b(?:carta\s+de\s+despedida|lettre\s+d'?adieu|abschiedsbrief\w*|lettera\s+d'?addio)\b|"
         r"\b(?:tomar|tomarse|tomarme)\s+todas\s+las\s+(?:pastillas|pildoras|píldoras)\b|"
