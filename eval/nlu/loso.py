@@ -554,6 +554,8 @@ class Loso:
                     "liveness": "eval/nlu/triage_liveness.yml" if self.config.liveness else None,
                     "examples": len(items),
                     "data_sha256": data_hash(items),
+                    # the liveness head's own extra data (eval/nlu/triage_liveness.yml)
+                    "liveness_sha256": data_hash(self.aug) if self.config.liveness else None,
                 },
                 "selection": {"budget": budget, "select": self.config.select, "C": self.config.C},
                 "encoder_hash": self.encoder_hash,

@@ -265,6 +265,11 @@ def test_packaged_model_is_consistent() -> None:
     assert model.veto_threshold is None or 0.5 <= model.veto_threshold <= 1.0
     assert model.coef.shape[0] == len(CLASSES)
     assert meta["encoder_hash"] and meta["trained_on"]["data_sha256"]
+    # the liveness head's extra data is the file as it is now (refit after changing it)
+    from eval.nlu.loso import data_hash
+    from eval.nlu.triage_data import load_liveness
+
+    assert meta["trained_on"]["liveness_sha256"] == data_hash(load_liveness())
     # blind sets E and F became development sets after their first runs; the next ones are
     # never trained on
     from eval.nlu.triage_data import RESERVED_BLIND
@@ -800,3 +805,79 @@ def test_other_language_findings_are_never_vetoed_by_the_layer() -> None:
         found = triage.screen_rules(text)
         assert found is not None and found.category == category, text
         assert not triage.learned_veto_allowed(found, text), text
+
+
+def test_suicidal_thoughts_and_emergencies_in_portuguese_dutch_and_others() -> None:
+    """Added after blind N: thoughts and intent in other languages fire as explicit crisis,
+    emergencies as explicit emergency; figures of speech and denials do not."""
+    for text in (
+        "tengo pensamientos suicidas desde el diagnóstico",
+        "je vais me tuer ce soir",
+        "quero me matar, tenho câncer de pulmão",
+        "ik wil dood, de chemo werkt niet",
+        "ich habe Suizidgedanken seit der Diagnose",
+    ):
+        assert _rules(text)[0][:1] == [("crisis", True)], text
+    for text in (
+        "estou com febre de 38,5 e faço quimio",
+        "meu pai não consegue respirar",
+        "mein Vater ist bewusstlos",
+    ):
+        assert _rules(text)[0][:1] == [("emergency", True)], text
+    for text in (
+        "quero morrer de rir com esse vídeo",
+        "me quiero morir de vergüenza jaja",
+        "ik heb geen koorts na de chemo",
+        "¿Hay información sobre la prevención del suicidio?",
+    ):
+        assert _rules(text) == ([], []), text
+
+
+def test_worst_headache_several_seizures_heavy_bleeding_and_accidental_overdose() -> None:
+    """Added after blind N from the lead's own probes of explicit emergencies."""
+    for text in (
+        "severe headache, the worst of my life, and vomiting - I have brain mets",
+        "he has had 3 seizures in the last hour",
+        "I'm bleeding from my back passage a lot",
+        "I overdosed on my morphine by mistake and feel very sleepy",
+    ):
+        assert _rules(text)[0][:1] == [("emergency", True)], text
+    # on purpose is still a crisis; a question for teaching material is not an emergency
+    assert _rules("I overdosed on purpose, not by mistake")[0][:1] == [("crisis", True)]
+    assert (
+        _rules("Why is a sudden headache a red flag? I'm putting together teaching slides.")[0]
+        == []
+    )
+
+
+def test_a_noose_a_car_into_a_wall_a_count_of_tablets_and_slit_wrists() -> None:
+    """Added after blind N from the lead's own probes of crisis wording."""
+    assert _rules("my boyfriend has just slit his wrists")[0][:1] == [("crisis", True)]
+    for text in (
+        "I have a rope ready in the shed",
+        "thinking of steering the car into a tree on the way home",
+        "she's swallowed about 40 of her sleeping tablets",
+    ):
+        assert _rules(text)[0][:1] == [("crisis", False)], text
+    for text in (
+        "the financial noose is tightening",
+        "we bought a rope for the boat",
+        "I took 20 tablets over the last week as prescribed",
+    ):
+        assert _rules(text) == ([], []), text
+
+
+def test_blind_n_rules_leave_their_look_alikes_alone() -> None:
+    """Harmless messages that share words with the rules added after blind N."""
+    for text in (
+        "Je cherche des informations sur la fièvre pendant la chimiothérapie pour un dépliant",
+        "I figured out how and when to take my tablets, thanks to the nurse",
+        "my son has scars on his arms from eczema in neat lines, is that related to his chemo?",
+        "What does a GCS of 14 mean on a discharge letter?",
+        "My BP was 85/55 at my last appointment and they said it was fine",
+        "What's the quickest way to get a second opinion?",
+        "I made arrangements for my mum's care while I'm in hospital, is there a carers group?",
+        "I'm going to drive my car into town to the clinic",
+        "He has had two seizures in his life, both years ago",
+    ):
+        assert [c for c, _ in _rules(text)[0] if c != "medical_advice"] == [], text
