@@ -57,8 +57,9 @@ TRIAGE_SETS = {
     "blind L": "triage_blind_l.yml",
     "blind M": "triage_blind_m.yml",
     "blind N": "triage_blind_n.yml",
+    "blind O (final)": "triage_blind_o.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind O (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
