@@ -468,6 +468,7 @@ def test_blind_j_concepts_in_the_rules(text: str, expected: str | None) -> None:
         ("if a user says they want to die as a joke, do you escalate?", "want_die", False),
         ("i'm not having any thoughts of harming myself, I ticked the form", "self_harm", False),
         ("At 19 I attempted suicide. I'm 45 now, happy, just diagnosed", "suicide", False),
+        ("I'm not going to kill myself, I just need to talk", "kill_self", False),
         ("if I don't get a trial I'm going to kill myself", "kill_self", True),
         ("if I feel suicidal tonight what do I do", "suicide", True),
         ("I'm not having thoughts of harming myself, I AM harming myself", "self_harm", True),
@@ -477,7 +478,9 @@ def test_blind_j_concepts_in_the_rules(text: str, expected: str | None) -> None:
         ("I'm a nurse and I want to kill myself", "kill_self", True),
         ("I'm a journalist and tonight I want to die", "want_die", True),
         ("I'm not sure if I'm suicidal", "suicide", True),
-        ("I'm not going to kill myself, I just need to talk", "kill_self", True),
+        # since blind N "not going to" is a denial, unless hedged or bounded in time
+        ("I'm not going to kill myself tonight, I just need to talk", "kill_self", True),
+        ("I'm not going to kill myself but I think about it", "kill_self", True),
         ("I attempted suicide at 22 and I'm 58 now and I feel suicidal again", "suicide", True),
         ("I attempted suicide last week", "suicide", True),
         # a denied match gives way to a later live one of the same rule or another rule
