@@ -1619,8 +1619,9 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
 # (``learned_veto_allowed``): a denial ("I'm not suicidal or anything, just fed up", "never been
 # suicidal"; ``_DENIED_BEFORE``) and a crisis told as over (``_CRISIS_PAST``) while the message
 # says the person is well now (``_RECOVERED``: "I attempted suicide at 22 ... I'm 58 now, doing
-# well"). Both recurred across blind sets E, F and G. "I'm not sure if I'm suicidal" and "I'm
-# not going to kill myself" stay explicit.
+# well"). Both recurred across blind sets E, F and G. "I'm not sure if I'm suicidal" stays
+# explicit; "I'm not going to kill myself" is a denial since blind N unless hedged
+# (``_NOT_GOING_BEFORE``, ``_DENIAL_HEDGED``).
 _DENIED_WORDS = (
     r"(?:been|feeling|feel|felt|actually|really|remotely|at\s+all|having|have|had|any|"
     r"thoughts\s+of|thinking\s+(?:about|of))"
