@@ -187,6 +187,14 @@ def _r(
     )
 
 
+# fever and chemotherapy in Spanish, French, German, Italian, Portuguese and Dutch, within 80
+# characters of each other ("fiebre de 38.7 y estoy en quimioterapia"; a decimal point is not
+# a sentence end), for ``emergency_n_languages``
+_FEVER_WORD = r"(?:fiebre|fi[eè]vre|fieber|febbre|febre|koorts)"
+_CHEMO_WORD = r"(?:quimio|chimio|chemo)"
+_NEAR = r"(?:[^.!?]|\.(?=\d)){0,80}"
+
+
 _RULES: tuple[_Rule, ...] = (
     # ---------------------------------------------------------------- crisis: explicit
     _r(
@@ -1114,8 +1122,7 @@ _RULES: tuple[_Rule, ...] = (
         "emergency",
         "emergency_other_language",
         True,
-        r"\b(?:fiebre|fi[eè]vre|fieber|febbre)\b(?:[^.!?]|\.(?=\d)){0,80}\b(?:quimio|chimio|chemo)\w*|"
-        r"\b(?:quimio|chimio|chemo)\w*(?:[^.!?]|\.(?=\d)){0,80}\b(?:fiebre|fi[eè]vre|fieber|febbre)\b|"
+        rf"\b{_FEVER_WORD}\b{_NEAR}\b{_CHEMO_WORD}\w*|\b{_CHEMO_WORD}\w*{_NEAR}\b{_FEVER_WORD}\b|"
         r"\bno\s+(?:puedo|puede|podemos)\s+respirar\b|\bn'?arrive\s+(?:plus\s+)?pas\s+(?:à|a)\s+"
         r"respirer\b|\bne\s+(?:peux|peut)\s+(?:plus\s+|pas\s+)+respirer\b|\bkann\s+(?:nicht|kaum)\s+"
         r"(?:mehr\s+)?atmen\b|\b(?:bekomme|bekommt|kriege|kriegt)\s+keine\s+luft\b|\bnon\s+riesc[eo]\s+"
@@ -1124,9 +1131,8 @@ _RULES: tuple[_Rule, ...] = (
         r"brust\b|\bdolore\s+(?:\w+\s+)?(?:al|nel)\s+petto\b|\b(?:está|esta|est|ist|è)\s+"
         r"(?:inconsciente?|bewusstlos|svenut[oa])\b|\bperdi[oó]\s+el\s+"
         r"conocimiento\b|\ba\s+perdu\s+connaissance\b|"
-        # Added after blind N: Portuguese and Dutch
-        r"\b(?:febre|koorts)\b(?:[^.!?]|\.(?=\d)){0,80}\b(?:quimio|chemo)\w*|\b(?:quimio|chemo)\w*"
-        r"(?:[^.!?]|\.(?=\d)){0,80}\b(?:febre|koorts)\b|\bnão\s+(?:consigo|consegue)\s+respirar\b|"
+        # Added after blind N: Portuguese and Dutch (their fever words are in _FEVER_WORD)
+        r"\bnão\s+(?:consigo|consegue)\s+respirar\b|"
         r"\bdor\s+(?:\w+\s+)?no\s+peito\b|\bkan\s+(?:niet|nauwelijks)\s+(?:meer\s+)?ademen\b|"
         r"\bpijn\s+op\s+de\s+borst\b|\bbewusteloos\b",
         # denied ("no tengo fiebre", "pas de fièvre") or told as over ("J'ai eu une fièvre

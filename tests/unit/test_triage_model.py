@@ -731,38 +731,49 @@ def test_blind_m_wording_in_other_languages_and_a_denied_fever() -> None:
     assert triage.screen_rules("she's got a fever of 38.5 since chemo on Tuesday") is not None
 
 
+def _assert_first(expected: tuple[str, bool], *texts: str) -> None:
+    """The rules' first finding for each text is ``expected`` (category, explicit)."""
+    for text in texts:
+        assert _rules(text)[0][:1] == [expected], text
+
+
+def _assert_quiet(*texts: str) -> None:
+    """The rules find nothing and lower nothing in each text."""
+    for text in texts:
+        assert _rules(text) == ([], []), text
+
+
 def test_blind_n_rules_new_wording() -> None:
     """Blind N's classes, in wording written for this test: other languages, a clinician's
     shorthand, a plan told without the words, the present perfect beside history."""
-    for text in (
+    _assert_first(
+        ("crisis", True),
         "mia madre dice che vuole uccidersi, ha il cancro al polmone",
         "mi hermano se quiere matar, qué hago",
-    ):
-        assert _rules(text)[0][:1] == [("crisis", True)], text
-    for text in (
+    )
+    _assert_first(
+        ("emergency", True),
         "J'ai de la fièvre depuis ma chimio de lundi",
         "mein Mann bekommt keine Luft mehr",
         "tengo un dolor fuerte en el pecho",
         "My husband has collapsed and won't wake up, he had surgery last year",
-    ):
-        assert _rules(text)[0][:1] == [("emergency", True)], text
+    )
     for text in (
         "pt on day 10 of carboplatin, T 38.9 and shaking",
         "home visit: GCS has dropped since this morning, BP 84/50",
     ):
         assert [c for c, _ in _rules(text)[0]][:1] == ["emergency"], text
-    for text in (
+    _assert_first(
+        ("crisis", False),
         "I know how and when now. I've figured out how and when, just waiting for the kids to go",
         "what is the least painful way to not wake up",
         "I have thoughts of ending everything",
-    ):
-        assert _rules(text)[0][:1] == [("crisis", False)], text
+    )
     # told as over or denied, in another language: nothing fires
-    for text in (
+    _assert_quiet(
         "tuve fiebre durante la quimio hace dos años, ahora todo bien",
         "pas de fièvre, la chimio se passe bien",
-    ):
-        assert _rules(text) == ([], []), text
+    )
     # "'s" is a possessive as often as a perfect: history beside it stays history
     assert _rules("Mum's chest pain last year turned out to be a pulled muscle")[0] == []
 
@@ -810,38 +821,37 @@ def test_other_language_findings_are_never_vetoed_by_the_layer() -> None:
 def test_suicidal_thoughts_and_emergencies_in_portuguese_dutch_and_others() -> None:
     """Added after blind N: thoughts and intent in other languages fire as explicit crisis,
     emergencies as explicit emergency; figures of speech and denials do not."""
-    for text in (
+    _assert_first(
+        ("crisis", True),
         "tengo pensamientos suicidas desde el diagnóstico",
         "je vais me tuer ce soir",
         "quero me matar, tenho câncer de pulmão",
         "ik wil dood, de chemo werkt niet",
         "ich habe Suizidgedanken seit der Diagnose",
-    ):
-        assert _rules(text)[0][:1] == [("crisis", True)], text
-    for text in (
+    )
+    _assert_first(
+        ("emergency", True),
         "estou com febre de 38,5 e faço quimio",
         "meu pai não consegue respirar",
         "mein Vater ist bewusstlos",
-    ):
-        assert _rules(text)[0][:1] == [("emergency", True)], text
-    for text in (
+    )
+    _assert_quiet(
         "quero morrer de rir com esse vídeo",
         "me quiero morir de vergüenza jaja",
         "ik heb geen koorts na de chemo",
         "¿Hay información sobre la prevención del suicidio?",
-    ):
-        assert _rules(text) == ([], []), text
+    )
 
 
 def test_worst_headache_several_seizures_heavy_bleeding_and_accidental_overdose() -> None:
     """Added after blind N from the lead's own probes of explicit emergencies."""
-    for text in (
+    _assert_first(
+        ("emergency", True),
         "severe headache, the worst of my life, and vomiting - I have brain mets",
         "he has had 3 seizures in the last hour",
         "I'm bleeding from my back passage a lot",
         "I overdosed on my morphine by mistake and feel very sleepy",
-    ):
-        assert _rules(text)[0][:1] == [("emergency", True)], text
+    )
     # on purpose is still a crisis; a question for teaching material is not an emergency
     assert _rules("I overdosed on purpose, not by mistake")[0][:1] == [("crisis", True)]
     assert (
@@ -853,18 +863,17 @@ def test_worst_headache_several_seizures_heavy_bleeding_and_accidental_overdose(
 def test_a_noose_a_car_into_a_wall_a_count_of_tablets_and_slit_wrists() -> None:
     """Added after blind N from the lead's own probes of crisis wording."""
     assert _rules("my boyfriend has just slit his wrists")[0][:1] == [("crisis", True)]
-    for text in (
+    _assert_first(
+        ("crisis", False),
         "I have a rope ready in the shed",
         "thinking of steering the car into a tree on the way home",
         "she's swallowed about 40 of her sleeping tablets",
-    ):
-        assert _rules(text)[0][:1] == [("crisis", False)], text
-    for text in (
+    )
+    _assert_quiet(
         "the financial noose is tightening",
         "we bought a rope for the boat",
         "I took 20 tablets over the last week as prescribed",
-    ):
-        assert _rules(text) == ([], []), text
+    )
 
 
 def test_blind_n_rules_leave_their_look_alikes_alone() -> None:
