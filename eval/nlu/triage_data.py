@@ -45,11 +45,12 @@ SETS: tuple[tuple[str, str], ...] = (
     ("blind_l", "triage_blind_l.yml"),
     ("blind_m", "triage_blind_m.yml"),
     ("blind_n", "triage_blind_n.yml"),
+    ("blind_o", "triage_blind_o.yml"),
 )
 # The next blind set: refused by ``load_set`` until its one first run (eval/nlu/first_runs.md).
-# O was written by a helper who read nothing under /work (230 positives, 500 negatives;
-# structure checked only; its brief named no shapes from earlier errors).
-NEXT_BLIND = "triage_blind_o.yml"
+# P was written by helper-32, who read nothing under /work or elsewhere in /tmp (230 positives,
+# 500 negatives; structure checked only; its brief named no shapes from earlier errors).
+NEXT_BLIND = "triage_blind_p.yml"
 # the blind sets kept for later first runs; refused like NEXT_BLIND
 RESERVED_BLIND = (NEXT_BLIND,)
 RASA_NLU = ROOT / "assistant" / "data" / "nlu"
