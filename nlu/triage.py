@@ -81,6 +81,8 @@ _F = re.IGNORECASE
 CANT = r"(?:can'?t|cannot|can\s+not|cant|unable\s+to|could\s*n'?t|couldnt)"
 DONT = r"(?:don'?t|do\s+not|dont|didn'?t|doesn'?t|do\s+n't)"
 SELF = r"(?:myself|my\s+self|me)"
+# "myself" as it is often typed in a hurry ("kill myslef thoughts again"; blind O)
+MYSELF = r"(?:myself|my\s+self|myslef|mysefl|myselv|mysel|myseld|myselg|mysself|meself|mysef)"
 WHO = (
     r"(?:i|i'?m|im|i\s+am|he|she|he'?s|she'?s|hes|shes|they|we|my\s+\w+(?:\s+\w+)?|"
     r"mum|mom|dad|husband|wife|partner|son|daughter|him|her|patient)"
@@ -195,6 +197,27 @@ _CHEMO_WORD = r"(?:quimio|chimio|chemo)"
 _NEAR = r"(?:[^.!?]|\.(?=\d)){0,80}"
 
 
+# For ``emergency_o``: a blood sugar of 20 mmol/l (360 mg/dl) or more, and what makes it an
+# emergency (vomiting, drowsiness, ketones, fast breathing, or a checkpoint inhibitor).
+_SUGAR = r"(?:blood\s+sugars?|blood\s+glucose|glucose|sugars?|bms?|cbg)\b"
+_SUGAR_HIGH = (
+    r"\b(?:[2-9]\d(?:[.,]\d)?\s*(?:mmol\w*(?:/l)?|mm)\b|(?:3[6-9]\d|[4-9]\d\d)\s*mg\b|hi\b)"
+)
+_SUGAR_WITH = (
+    r"\b(?:vomit\w*|being\s+sick|throwing\s+up|drowsy|confused|sleepy|won'?t\s+wake|"
+    r"breathing\s+(?:fast|heavily|deeply)|pear\s+drops|ketones|immunotherapy|immuno|"
+    r"checkpoint|nivolumab|pembrolizumab|ipilimumab|atezolizumab|durvalumab|cemiplimab|"
+    r"dostarlimab|avelumab|opdivo|keytruda|yervoy)\b"
+)
+
+
+# "the quickest way to go to A&E", "the easiest way to go is by bus": going somewhere (blind O)
+_GO_SOMEWHERE = (
+    r"(?!\s+(?:to|about|for|from|with|through|via|back|ahead|forward|there|home|in|into|on|by|"
+    r"round|around|up|down|over|is\s+(?:by|via|on|through))\b)"
+)
+
+
 _RULES: tuple[_Rule, ...] = (
     # ---------------------------------------------------------------- crisis: explicit
     _r(
@@ -202,7 +225,7 @@ _RULES: tuple[_Rule, ...] = (
         "crisis",
         "suicidal",
         True,
-        r"\b(?:kill(?:ing)?|killed|off)\s+(?:myself|my\s+self|himself|herself|themselves)\b|"
+        rf"\b(?:kill(?:ing)?|killed|off)\s+(?:{MYSELF}|himself|herself|themselves)\b|"
         r"\b(?:end|take|ending|taking)\s+(?:my|his|her)\s+(?:own\s+)?life\b",
     ),
     _r(
@@ -236,7 +259,8 @@ _RULES: tuple[_Rule, ...] = (
         True,
         r"\bself[\s-]*harm\w*|\b(?:slit|slitting|slashed|slashing|cut|cutting)\s+(?:my|his|her|their)\s+"
         r"(?:own\s+)?wrists?\b|\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|"
-        r"starving)\s+(?:myself|my\s+self)\b|\b(?:take|took|taken|taking)\s+(?:an?\s+)?overdose\b|"
+        rf"starving)\s+{MYSELF}\b|"
+        r"\b(?:take|took|taken|taking)\s+(?:an?\s+)?overdose\b|"
         r"\b(?:i|he|she|they|i'?ve|he'?s|she'?s|has|have)\s+(?:\w+\s+){0,2}overdos(?:e|ed|ing)\s+"
         r"on\b|\b(?:hang|hanging|drown|drowning|poison|poisoning|shoot|"
         r"shooting|gas|gassing|stab|stabbing)\s+(?:myself|my\s+self|himself|herself|themselves)\b|\bjump(?:ing)?\s+(?:off|in\s+front\s+of)\s+(?:a|the)\s+"
@@ -353,11 +377,16 @@ _RULES: tuple[_Rule, ...] = (
         "suicidal",
         False,
         r"\b(?:i'?d|i\s+would)\s+rather\s+(?:not\s+(?:be\s+here|be\s+alive|exist|wake\s+up|live)|"
-        r"be\s+dead|die)\b|\b(?:fine|okay|ok|better)\s+without\s+me\b|"
+        # "I'd rather die than drink another litre of it" (blind O) is a figure of speech
+        r"be\s+dead|die)\b(?!\s+than\s+(?:drink|eat|wear|sing|dance|queue|watch|listen\s+to)\b)|\b(?:fine|okay|ok|better)\s+without\s+me\b|"
         r"\b(?:don'?t|do\s+not|dont)\s+think\s+i\s+can\s+(?:go\s+on|carry\s+on|keep\s+going|cope|"
         r"do\s+this)\b|\bno\s+point\s+(?:to|in|of)\s+(?:any\s+of\s+(?:this|it)|anything|it\s+all|"
         r"life|living|me)\b|\b(?:wish|want|wanna)\s+(?:i\s+could\s+|to\s+)?(?:just\s+)?"
-        r"(?:disappear|vanish|not\s+exist|cease\s+to\s+exist|stop\s+existing)\b|"
+        r"(?:disappear|vanish|not\s+exist|cease\s+to\s+exist|stop\s+existing)\b"
+        # ... but not for a while or somewhere ("disappear for a week to a beach"; blind O)
+        r"(?!\s+(?:for\s+(?:a|an|the)\s+(?:\w+\s+)?(?:week|day|bit|while|weekend|month|"
+        r"fortnight|hour|few)|to\s+(?:a|an|the)\s|on\s+(?:a|holiday)|off\s+(?:grid|the\s+grid)|"
+        r"into\s+(?:a|the|my)\s))|"
         r"\b(?:sleep|go\s+to\s+sleep|fall\s+asleep)\s+and\s+(?:not|never)\s+wake\s+up\b|"
         r"\b(?:life|living)\s+(?:is\s*n'?t|is\s+not|isnt|ain'?t)\s+worth\s+(?:living|it)\b|"
         r"\bnot\s+worth\s+living\b|\b(?:i'?m|im|i\s+am)\s+done\s+with\s+(?:everything|life|"
@@ -620,7 +649,16 @@ _RULES: tuple[_Rule, ...] = (
         r"quero\s+morrer|me\s+suicidar|tirar\s+a\s+(?:minha\s+)?(?:própria\s+)?vida|je\s+vais\s+me\s+"
         r"(?:tuer|suicider)|ich\s+bringe\s+mich\s+um|ich\s+will\s+(?:nicht\s+mehr\s+leben|sterben)|"
         r"mi\s+(?:voglio\s+)?(?:ammazzo|ammazzare|uccido)|voglio\s+ammazzarmi|"
-        r"ik\s+wil\s+(?:dood|niet\s+meer\s+leven|zelfmoord\s+plegen)|zelfmoord\s+plegen)\b",
+        r"ik\s+wil\s+(?:dood|niet\s+meer\s+leven|zelfmoord\s+plegen)|zelfmoord\s+plegen)\b|"
+        # Added with blind set O as a development set: thinking of suicide ("je pense au suicide
+        # tous les jours", "penso al suicidio", "denke an Selbstmord", "denk aan zelfmoord") and
+        # the Dutch "mezelf van het leven beroven"
+        r"\b(?:je\s+)?pens(?:e|es|ais|ait|er)\s+(?:au|à\s+me|a\s+me)\s+suicid\w*|"
+        r"\b(?:pienso|piensa|pensando|penso|pensa|sto\s+pensando|denke|denkt|denk)\s+"
+        r"(?:en|em|no|al|an|aan|a)\s+(?:el\s+|o\s+|den\s+)?(?:suicidio|suicídio|selbstmord|suizid|"
+        r"zelfmoord|suicidarme|matarme|me\s+matar|uccidermi)\b|"
+        r"\b(?:mezelf|mijzelf|zichzelf|me)\s+van\s+het\s+leven\s+(?:te\s+)?beroven\b|"
+        r"\been\s+einde?\s+aan\s+(?:mijn|zijn|haar)\s+leven\s+(?:te\s+)?maken\b",
         # "quero morrer de rir", "me muero de risa": figures of speech
         not_after=r"^\s*(?:de|dalle|vor)\s+(?:rir|risa|rire|risate|lachen|vergüenza|vergonha|honte|"
         r"aburrimiento|tédio|ennui|noia|calor|frio|frío|fome|hambre|faim)\b",
@@ -1162,8 +1200,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     # Same origin: means and a plan told without the words ("I've worked out how and when",
     # "What's the most reliable way to end it?", "I've made arrangements. This is my last
-    # email"), burns or cuts in neat rows on a young person's arms, a goodbye letter and all
-    # the pills in Spanish, French, German or Italian.
+    # email"), burns or cuts in neat rows on a young person's arms (a goodbye letter and all
+    # the pills in other languages moved to crisis_other_language_signs with blind O).
     _r(
         "crisis_n",
         "crisis",
@@ -1173,16 +1211,108 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:worked|figured|thought|planned)\s+out\s+(?:exactly\s+)?(?:the\s+)?how\s+and\s+"
         r"(?:the\s+)?when\b(?!\s+to\b)|\b(?:most\s+reliable|surest|quickest|fastest|most\s+certain|"
         r"least\s+painful|painless)\s+way\s+to\s+(?:end\s+it|end\s+things|go|do\s+it|not\s+wake\s+"
-        r"up)\b|\b(?:made|making|sorted)\s+(?:(?:all|my|the)\s+)?(?:final\s+)?arrangements\b"
+        rf"up)\b{_GO_SOMEWHERE}|\b(?:made|making|sorted)\s+(?:(?:all|my|the)\s+)?(?:final\s+)?arrangements\b"
         r"(?=[^.!?]{0,10}[.!?]?[^.!?]{0,60}\blast\s+(?:email|message|post|text|letter|note)\b)|"
         r"\b(?:burns|cuts|scratches|marks|scars)\s+(?:\w+\s+){0,2}(?:on|all\s+over|up)\s+(?:his|"
         r"her|their|my)\s+(?:arms?|wrists?|thighs?|legs?|stomach)\b(?:(?!\bfrom\s+(?:eczema|psoriasis|"
         r"radio\w*|radiation|surgery|the\s+op\w*|a\s+rash|scratching|the\s+(?:cat|dog)))[^.!?]){0,80}"
         r"\b(?:neat\s+)?"
-        r"(?:rows|lines|parallel)\b|"
+        r"(?:rows|lines|parallel)\b",
+    ),
+    # Signs told in Spanish, French, German or Italian: a goodbye letter, all the pills (moved
+    # from crisis_n with blind O as a development set, so that the English-only layer may not
+    # veto them: ``_OTHER_LANGUAGE_RULES``), and from O's Spanish miss things given away,
+    # letters for the children, a goodbye tonight, the pills at hand ("ya regalé mis cosas y
+    # escribí cartas para mis hijos. esta noche me despido, ya tengo las pastillas").
+    _r(
+        "crisis_other_language_signs",
+        "crisis",
+        "suicidal",
+        False,
         r"\b(?:carta\s+de\s+despedida|lettre\s+d'?adieu|abschiedsbrief\w*|lettera\s+d'?addio)\b|"
         r"\b(?:tomar|tomarse|tomarme)\s+todas\s+las\s+(?:pastillas|pildoras|píldoras)\b|"
-        r"\balle\s+(?:seine|ihre|meine)?\s*(?:tabletten|pillen)\s+(?:\w+\s+)?(?:gesammelt|gehortet)\b",
+        r"\balle\s+(?:seine|ihre|meine)?\s*(?:tabletten|pillen)\s+(?:\w+\s+)?(?:gesammelt|gehortet)\b|"
+        r"\b(?:regalé|regale|he\s+regalado|regalando|regaló)\s+(?:todas\s+)?(?:mis|sus)\s+cosas\b|"
+        r"\b(?:esta\s+noche|hoy|mañana)\s+me\s+despido\b|\bme\s+despido\s+para\s+siempre\b|"
+        r"\bya\s+tengo\s+(?:las\s+pastillas|la\s+cuerda|el\s+veneno)\b|"
+        r"\b(?:j'?ai\s+donné|je\s+donne)\s+toutes\s+mes\s+affaires\b|\bce\s+soir\s+je\s+"
+        r"(?:vous\s+)?dis\s+adieu\b",
+    ),
+    # Added with blind set O as a development set. Questions about how certain, painless or
+    # quick a method is, asked with intent ("how to make sure a fall from a balcony is final",
+    # "is 40 x 25mg amitriptyline enough? ... I just want to be sure this time", "what's the
+    # least painful way to go ... i mean for me, soon", "how long does it take to bleed out
+    # from the wrist"; the same shape was missed in G, H and I). Not explicit, but the learned
+    # layer may not veto a live match (``_INTENT_RULES``): it read them as information
+    # questions.
+    _r(
+        "crisis_method_intent",
+        "crisis",
+        "suicidal",
+        False,
+        r"\b(?:how\s+(?:high|tall|far\s+down)|what\s+height|which\s+floor|how\s+many\s+(?:floors|"
+        r"storeys|stories))\b(?=[^.!?]{0,80}\b(?:sure|certain|final|guarantee\w*|instant\w*)\b)(?=[^.!?]{0,80}\b(?:fall|drop|jump|building|bridge|balcony|"
+        r"roof|cliff|car\s+park|multi[\s-]*storey|window|tower|floor|storey)s?\b)|"
+        r"\b(?:make\s+sure|be\s+sure|ensure)\b[^.!?]{0,40}\b(?:fall|drop|jump)\b[^.!?]{0,40}\b"
+        r"(?:is|be|would\s+be|will\s+be)\s+(?:final|fatal|the\s+end)\b|"
+        r"\b(?:[1-9]\d{1,2}\b(?!\s*(?:mg|g|ml|mcg|micrograms?)\b)|whole|all|entire)\b[^.!?]{0,40}"
+        r"\benough\s+to\s+(?:(?:(?:make|be)\s+sure|be\s+"
+        r"certain)(?=\s*(?:[?.!]|$|this\s+time|it\s+works))|finish\s+(?:it|things|me|myself|"
+        r"the\s+job)|not\s+wake(?:\s+up)?|end\s+(?:it|things))\b|"
+        r"\bis\s+\d+\s*(?:x\s*\d+\s*mg\b\s*)?(?:[\w-]+\s+){0,3}enough\b(?=[\s\S]{0,120}\b(?:be\s+"
+        r"sure|make\s+sure|get\s+it\s+right)\s+this\s+time\b)|"
+        r"\b(?:easiest|quickest|fastest|least\s+painful|painless|quietest|surest|simplest|"
+        r"gentlest|most\s+(?:peaceful|reliable|certain))\s+way\s+to\s+(?:go|die|end\s+it|"
+        rf"end\s+things|do\s+it)\b{_GO_SOMEWHERE}"
+        r"(?=[\s\S]{0,120}\b(?:i\s+mean\s+for\s+me|for\s+me,?\s+(?:soon|now|tonight)|so\s+(?:no\s*one|nobody)\s+(?:suspects|knows|notices|finds\s+out|would\s+"
+        r"know)|without\s+(?:anyone|anybody)\s+(?:knowing|noticing|suspecting)|quietly|"
+        r"tonight)\b)|"
+        r"\bway\s+to\s+go\b[\s\S]{0,80}\bneed\s+something\s+(?:faster|quicker|stronger|more\s+"
+        r"(?:certain|reliable|final))\b|"
+        r"\bhow\s+long\b[^.!?]{0,30}\bbleed\s+out\b(?=[\s\S]{0,80}\b(?:wrists?|blade|knife|razor|"
+        r"worry\s+about\s+why)\b)|\bbleed(?:ing)?\s+out\s+(?:from|through|via)\s+(?:the\s+|a\s+|"
+        r"your\s+|my\s+)?wrists?\b|"
+        r"\b(?:take|took|swallow|swallowed)\s+the\s+(?:whole|entire)\s+(?:box|packet|pack|bottle|"
+        r"lot)\b[^.!?]{0,40}\b(?:painless|hurt|enough|kill|fatal|die)\b|"
+        r"\b(?:interact|combine|mix)\w*\s+to\s+stop\s+(?:the|my|a)\s+heart\b",
+    ),
+    # Same origin: signs told without the words: the tallest car park or bridge asked for
+    # after bad news, a plan with "the how and the when", no more appointments, sparing the
+    # family "the trouble", leaning out too far on a platform.
+    _r(
+        "crisis_o",
+        "crisis",
+        "suicidal",
+        False,
+        r"\b(?:tallest|highest)\s+(?:car\s+park|multi[\s-]*storey|building|bridge|cliff|tower|"
+        r"block\s+of\s+flats|viaduct)\b(?=[\s\S]{0,120}\b(?:last|enough|done|can'?t|goodbye|"
+        r"no\s+more|sorry|end)\b)|"
+        r"\b(?:planned|worked\s+out|sorted|decided)\b[^.!?]{0,30}\bthe\s+how\s+and\s+(?:the\s+)?"
+        r"when\b|"
+        r"\b(?:won'?t|wont|will\s+not)\s+be\s+at\s+(?:the|my|any)\s+(?:\w+\s+){0,3}(?:appointment|"
+        r"scan|clinic|session)\b[^.!?]{0,40}\bor\s+any\s+(?:other|more)(?:\s+(?:one|ones|"
+        r"appointments?))?(?=\s*(?:[.!,;]|$))|"
+        r"\b(?:i'?ll|i\s+will|ill|going\s+to|gonna|let\s+me)\s+spare\s+(?:you|you\s+all|everyone|"
+        r"everybody|them|the\s+family)\s+(?:all\s+)?(?:the\s+)?(?:trouble|bother|burden|pain|"
+        r"hassle)(?=\s*(?:[\"'\u201d.!,;]|$|soon|for\s+good|forever))|"
+        r"\b(?:platform|edge|ledge|bridge|balcony|cliff|tracks)\b[^.!?]{0,40}\bleaned\s+(?:out|over)\s+"
+        r"(?:further|too\s+far|a\s+bit\s+too\s+far)\b",
+        personal=True,
+    ),
+    # Same origin: a very high blood sugar with vomiting, drowsiness or ketones, or on
+    # immunotherapy, which can start diabetes suddenly ("My husband's blood sugar is 32 mmol
+    # and he's vomiting and drowsy, he's on immunotherapy (nivolumab)"), and ketoacidosis
+    # named.
+    _r(
+        "emergency_o",
+        "emergency",
+        "emergency_other",
+        True,
+        rf"\b{_SUGAR}[^.!?]{{0,25}}?{_SUGAR_HIGH}(?=[\s\S]{{0,150}}{_SUGAR_WITH})|"
+        rf"{_SUGAR_WITH}[\s\S]{{0,150}}?\b{_SUGAR}[^.!?]{{0,25}}?{_SUGAR_HIGH}|"
+        r"\b(?:in|has|having|got|developed|signs\s+of)\s+(?:dka|diabetic\s+ketoacidosis|"
+        r"ketoacidosis)\b",
+        personal=True,
     ),
     # ---------------------------------------------------------------- medical advice
     _r(
@@ -1437,7 +1567,7 @@ _TOPIC_FRAME = re.compile(
     # Added with blind set F as a development set: someone writing, teaching or building
     # material about the topic ("I'm writing a patient leaflet", "giving a talk at his rotary
     # club", "building a sepsis flowchart", forum moderators, chaplaincy teams).
-    r"(?:writing|written|wrote|drafting|preparing|putting\s+together|updating)\s+(?:\w+\s+){0,3}"
+    r"(?:writing|written|wrote|drafting|preparing|putting\s+together|updating)\s+(?:[\w-]+\s+){0,3}"
     r"(?:leaflet|article|blog\s+post|book|memoir|anthology|chapter|essay|script|novel|"
     r"presentation|talk|lecture|newsletter|piece|(?:education(?:al)?\s+|teaching\s+|training\s+)?"
     r"(?:material|materials|handouts?|slides))|anthology|"
@@ -1520,7 +1650,9 @@ _LIVE = re.compile(
     r"\b(?:right\s+now|tonight|at\s+the\s+moment|currently|(?:and|but)\s+now"
     # "... ten years ago and now work as a peer supporter" is not a live event (blind K)
     r"(?!\s+(?:work|working|volunteer|volunteering)\s+as\b|\s+(?:a|an)\s+(?:\w+\s+)?(?:advocate|"
-    r"peer|volunteer))|(?<!ing )again\s+now|"
+    # "... years ago, and now our daughter is the one with cancer" (blind O)
+    r"peer|volunteer)|\s+(?:our|my|his|her|their)\s+(?:\w+\s+)?(?:is|has|was)\b)|"
+    r"(?<!ing )again\s+now|"
     r"these\s+days|(?:started|starting|begun|began|doing\s+it|at\s+it)\s+(?:[\w-]+\s+){0,2}"
     r"again|"
     r"lately|(?:thinking|feeling)\s+(?:about\s+)?(?:it|that|this)\s+again|like\s+that\s+again|"
@@ -1553,7 +1685,10 @@ _NOW_WELL = re.compile(
     r"she'?s|they'?re|i\s+am|he\s+is|she\s+is)\s+\d{1,3}\s+now|(?:walking|working|driving|"
     r"running|cycling|swimming)\s+again|pulled\s+through|(?:being\s+)?(?:really\s+|very\s+|so\s+)?"
     r"well\s+looked\s+after|in\s+(?:very\s+)?(?:good|safe)\s+hands|(?:that|this|it)\s+was\s+(?:\w+\s+){0,2}(?:years?|months)\s+ago|"
-    r"(?:i'?m|he'?s|she'?s|they'?re)\s+(?:doing\s+)?(?:well|fine|great)\s+now)\b",
+    r"(?:i'?m|he'?s|she'?s|they'?re)\s+(?:doing\s+)?(?:well|fine|great)\s+now|"
+    # "He's home and recovering well", "She's on steroids and stable now, home with us" (blind O)
+    r"recovering\s+(?:well|nicely|fine|at\s+home)|home\s+and\s+(?:recovering|doing\s+well|well|"
+    r"fine)|(?:stable|settled)\s+now|now\s+(?:stable|settled)|home\s+with\s+us)\b",
     _F,
 )
 
@@ -1630,7 +1765,7 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
 # (``_NOT_GOING_BEFORE``, ``_DENIAL_HEDGED``).
 _DENIED_WORDS = (
     r"(?:been|feeling|feel|felt|actually|really|remotely|at\s+all|having|have|had|any|"
-    r"thoughts\s+of|thinking\s+(?:about|of))"
+    r"thoughts\s+of|thinking\s+(?:about|of)|in\s+an?)"
 )
 # "no" denies only with a denial's own words between ("no thoughts of suicide", "no thoughts
 # of harming myself", "no thoughts of self harm here": blind J and K)
@@ -1697,6 +1832,19 @@ _RECOVERED = re.compile(
     r"support\s+worker)))\b",
     _F,
 )
+# long ago, said in the same sentence as the crisis ("my ex-wife attempted suicide years ago";
+# blind O): told as over even without "doing well now"
+_LONG_AGO = re.compile(
+    r"\b(?:years|decades?)\s+ago\b|\bin\s+(?:19\d\d|200\d|201\d)\b|\bas\s+a\s+(?:teen\w*|student|"
+    r"young\s+(?:man|woman))\b|\bwhen\s+(?:i|he|she|they)\s+(?:was|were)\s+(?:\d{1,2}|young|a\s+"
+    r"(?:teen\w*|student|kid|child))\b",
+    _F,
+)
+_DENIED_AFTER = re.compile(
+    r"\b(?:i\s+)?(?:don'?t|do\s+not|dont)\s+have\s+(?:them|those|any)\b(?![^.!?]{0,20}\b(?:every|"
+    r"all\s+the\s+time|often|always|as\s+(?:much|often)|now|today|tonight)\b)",
+    _F,
+)
 _CRISIS_PAST = re.compile(
     r"\b(?:attempted|tried|was|were|had|took|overdosed|made\s+an?\s+attempt|years\s+ago|"
     r"when\s+(?:i|he|she)\s+was)\b",
@@ -1715,8 +1863,10 @@ _ROLE_FRAME = re.compile(
     r"lecturer|trainer|tutor|moderator|chaplain|counsell?or|therapist|academic|blogger|"
     r"podcaster|editor|paramedic\s+trainer|nurse\s+educator)\b|"
     r"\bi\s+(?:teach|lecture|train)\s+(?:a|an|the|our|on)\b|"
-    r"\b(?:in|for)\s+(?:a|an|our|my|the)\s+(?:\w+\s+){0,2}(?:story|novel|script|screenplay|"
-    r"drama|podcast|procedures?\s+manual|resource\s+pack|faq|safeguarding\s+review)\b|"
+    # ("asking for me, not for a story" is no frame; blind O)
+    r"(?<!not\s)\b(?:in|for)\s+(?:a|an|our|my|the)\s+(?:\w+\s+){0,2}(?:story|novel|script|screenplay|"
+    r"drama|podcast|procedures?\s+manual|resource\s+pack|faq|safeguarding\s+review|leaflet|"
+    r"booklet)\b|"
     r"\b(?:testing|reviewing|evaluating|auditing)\s+(?:your|the|this|it)\b|"
     r"\bno\s+one\s+is\s+at\s+risk\b|\bnot\s+a\s+live\s+(?:case|situation)\b|"
     # Added with blind set K as a development set: lines said in a role-play, a play, a
@@ -1739,7 +1889,13 @@ _ROLE_FRAME = re.compile(
     r"write|writing)\s+(?:a|an|the|our)\s+(?:\w+\s+){0,2}(?:faq|answer|reply|response|script)\b|"
     # Added with blind set N as a development set: "For my OSCE: how should a nurse respond
     # when a patient says ...", "case vignettes for a workshop".
-    r"\bosces?\b|\bvignettes?\b|\bcase\s+stud(?:y|ies)\b|\b(?:for|in)\s+(?:a|an|our|my|the)\s+"
+    r"\bosces?\b|\bvignettes?\b|"
+    # Added with blind set O as a development set: "researching how chatbots handle suicidal
+    # disclosures for a safety paper", a side-effect list quoted from a leaflet
+    r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+researching\b|\b(?:for|in)\s+(?:a|an|our|my|the)\s+"
+    r"(?:\w+\s+){0,2}(?:paper|report|thesis|dissertation|poster|literature\s+review)\b|"
+    r"\bside[\s-]effects?\s+(?:section|list|leaflet|sheet)\b|\b(?:leaflet|label|package\s+insert|"
+    r"information\s+sheet)\s+(?:\w+\s+){0,5}(?:says|said|lists?|listed|mentions?|warns?)\b|\bcase\s+stud(?:y|ies)\b|\b(?:for|in)\s+(?:a|an|our|my|the)\s+"
     r"(?:\w+\s+){0,2}(?:workshop|exam|assignment|essay|seminar|webinar|lecture|presentation)\b",
     _F,
 )
@@ -1760,6 +1916,12 @@ _IF_BEFORE = re.compile(
 # the writer within three words before the match ("I feel suicidal", "I'm so suicidal"), and
 # an opening quote right before it ("a message like 'I want to die'")
 _SELF_BEFORE = re.compile(r"\b(?:i|i'?m|im|i'?ve|ive|me|my)\b(?:\s+[\w']+){0,3}\s*$", _F)
+# ... but "I'm researching suicidal ideation for a thesis" names a topic (blind O)
+_STUDYING_BEFORE = re.compile(
+    r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+(?:researching|studying|reading\s+about|"
+    r"writing\s+about|teaching)\s+(?:\w+\s+)?$",
+    _F,
+)
 _OPEN_SINGLE = re.compile(r"(?:^|[\s:(,])'(?=\w)")
 _CLOSE_SINGLE = re.compile(r"\w'(?!\w)")
 
@@ -1813,7 +1975,8 @@ def _not_live_start(rule: _Rule, norm: str, start: int, end: int) -> int | None:
     # unless it is quoted (a line said in a role-play or a play, whatever it says of the time:
     # "a character says 'I'm going to end it tonight'"; blind K)
     quoted = bool(_QUOTED_BEFORE.search(before)) or _in_quotes(norm, start)
-    if framed and (quoted or (not live and not _SELF_BEFORE.search(before))):
+    about_self = bool(_SELF_BEFORE.search(before)) and not _STUDYING_BEFORE.search(before)
+    if framed and (quoted or (not live and not about_self)):
         return out
     if rule.category != "crisis":
         return out if denial else None
@@ -1821,8 +1984,17 @@ def _not_live_start(rule: _Rule, norm: str, start: int, end: int) -> int | None:
     # hurt themselves"; blind L)
     if denial or (_IF_BEFORE.search(norm[max(0, start - 80) : start]) and not live):
         return out
-    if not live and _CRISIS_PAST.search(_sentence(norm, start, end)) and _RECOVERED.search(norm):
+    sentence = _sentence(norm, start, end)
+    if (
+        not live
+        and _CRISIS_PAST.search(sentence)
+        and (_RECOVERED.search(norm) or _LONG_AGO.search(sentence))
+    ):
         return out
+    # denied after the words ("... says 'suicidal thoughts' for one drug. I don't have them,
+    # just curious"; blind O)
+    if not live and _DENIED_AFTER.search(norm[end : end + 100]):
+        return start
     return None
 
 
@@ -1954,7 +2126,16 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|ill|me|myself|my
 # Rules for wording in other languages: the layer's MiniLM encoder was trained on English and
 # reads "Tengo fiebre de 38.7 y estoy en quimioterapia" or "vuole suicidarsi stanotte" as
 # harmless, so it may not veto them (blind N).
-_OTHER_LANGUAGE_RULES = frozenset({"crisis_other_language", "emergency_n_languages"})
+_OTHER_LANGUAGE_RULES = frozenset(
+    {"crisis_other_language", "crisis_other_language_signs", "emergency_n_languages"}
+)
+
+
+# Method questions asked with intent (blind O): the layer read "how to make sure a fall from a
+# balcony is final" as an information question. A live match may not be vetoed; one that is
+# framed, denied or hypothetical (``_not_live_start``) may.
+_INTENT_RULES = frozenset({"crisis_method_intent"})
+_RULES_BY_NAME = {rule.rule: rule for rule in _RULES}
 
 
 def learned_veto_allowed(result: TriageResult, text: str) -> bool:
@@ -1967,6 +2148,8 @@ def learned_veto_allowed(result: TriageResult, text: str) -> bool:
       a seizure of panic when I saw my inbox"); chosen with blind G as a development set
       (eval/nlu/triage_loso.md, "Veto policy"): across ten held-out sets no explicit emergency
       positive was vetoed;
+    - a finding of a rule for a method question asked with intent (``_INTENT_RULES``) only
+      when it is not a live statement (framed, denied, hypothetical);
     - a crisis finding only when it is not explicit (indirect wording, or an explicit term that
       is denied, told as over, or framed: ``_not_live_start``), or explicit about someone
       else in an information question ("what are the signs someone wants to kill himself?").
@@ -1980,6 +2163,9 @@ def learned_veto_allowed(result: TriageResult, text: str) -> bool:
     if result.category == "emergency":
         return True
     norm = _normalise(text)
+    if result.rule in _INTENT_RULES:
+        rule = _RULES_BY_NAME[result.rule]
+        return _not_live_start(rule, norm, result.start, result.end) is not None
     sentence = _sentence(norm, result.start, result.end)
     if result.explicit and _FIRST_PERSON.search(sentence):
         return False

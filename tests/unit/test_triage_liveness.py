@@ -183,7 +183,9 @@ def test_choose_live_keeps_every_positive_it_could_drop() -> None:
 QUOTED_NOT_LIVE = [
     "For our carers' newsletter we're quoting a member who once said \"I just want it all to "
     'stop". Is that OK under safe messaging guidance?',
-    "Quoting a member in our annual report: \"some days I'd rather be dead than face another "
+    # (since blind O the rules frame "in our annual report" themselves, so this one is quoted
+    # on a fundraising page, which only the liveness head reads as not live)
+    "Quoting a member on our fundraising page: \"some days I'd rather be dead than face another "
     'scan". Do we need consent forms?',
 ]
 LIVE_NEAR = [

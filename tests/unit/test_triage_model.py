@@ -890,3 +890,113 @@ def test_blind_n_rules_leave_their_look_alikes_alone() -> None:
         "He has had two seizures in his life, both years ago",
     ):
         assert [c for c, _ in _rules(text)[0] if c != "medical_advice"] == [], text
+
+
+def test_blind_o_method_questions_asked_with_intent() -> None:
+    """Added after blind O: how certain, quick or painless a method is, asked with intent,
+    fires as a crisis the learned layer may not veto while it is live; the same question
+    framed for a leaflet or asked about a dose for a fever does not fire."""
+    for text in (
+        "how tall does a multi-storey need to be to be certain",
+        "make sure a jump from the bridge is final, how",
+        "would 30 of my oxycodone be enough to not wake up",
+        "is 25 x 50mg tramadol enough? I want to make sure this time",
+        "what's the gentlest way to go, for me, tonight",
+        "how long would it take to bleed out? I have a razor here",
+        "which pills combine to stop the heart",
+    ):
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "crisis", text
+        assert found.rule == "crisis_method_intent", text
+        assert not triage.learned_veto_allowed(found, text), text
+    # framed for a story it is lowered and may be vetoed
+    framed = "for a story I'm writing: how tall does a multi-storey need to be to be certain"
+    found = triage.screen_rules(framed)
+    assert found is not None and triage.learned_veto_allowed(found, framed)
+    for text in (
+        "what's the quickest way to go to the chemo unit from the car park",
+        "is a hospice the most peaceful way to go for someone at the end of life?",
+        "is 2 paracetamol enough to make sure? my temp is 38.1 on chemo",
+        "how high does my temperature need to be to be sure it's a fever",
+        "how long does a nosebleed take to stop on low platelets",
+        "Is 4 cycles enough to finish it? my oncologist says maybe 6",
+        "what meds could stop my heart, I worry about QT on osimertinib",
+    ):
+        assert [
+            r.category for r in triage.screen_all_rules(text) if r.category == "crisis"
+        ] == [], text
+
+
+def test_blind_o_signs_without_the_words_and_other_languages() -> None:
+    """Added after blind O, in wording written for this test."""
+    _assert_first(
+        ("crisis", True),
+        "je pense au suicide depuis le scanner",
+        "ik wil mezelf van het leven beroven",
+        "penso al suicidio ogni notte",
+        "i want to kill myslef",
+    )
+    _assert_first(
+        ("crisis", False),
+        "which is the highest car park in town. I'm done after today's scan",
+        "it's all planned now, the how and the when",
+        "I won't be at my oncology appointment next week or any other one.",
+        "she said 'I'll spare you all the trouble' and hung up",
+        "hoy me despido, ya tengo las pastillas",
+    )
+    for text in (
+        "hoy me despido, ya tengo las pastillas",
+        "esta noche me despido de todos",
+    ):
+        found = triage.screen_rules(text)
+        assert found is not None and not triage.learned_veto_allowed(found, text), text
+    _assert_quiet(
+        "Me despido atentamente, gracias por la información",
+        "we visited the tallest building in the city on holiday, lovely",
+        "I'll spare you the trouble of looking it up: I'm in Leeds",
+        "I won't be at the clinic on Friday or any other day next week, I'm away",
+    )
+
+
+def test_blind_o_high_blood_sugar_is_an_emergency_with_its_signs() -> None:
+    """A very high sugar with vomiting or drowsiness, or on a checkpoint inhibitor, is an
+    emergency (immunotherapy can start diabetes suddenly); a high sugar that the team manages
+    or a past one is not."""
+    _assert_first(
+        ("emergency", True),
+        "dad's glucose is 28 mmol/l and he keeps being sick",
+        "blood sugar reads HI and she's on pembrolizumab",
+        "I think he's in DKA",
+    )
+    for text in (
+        "mum's sugars run about 22 mmol on steroids, the diabetes nurse is adjusting her insulin",
+        "my blood sugar was 24 mmol when I was diagnosed with diabetes years ago",
+        "sugar 8 mmol this morning, on nivolumab, fine",
+    ):
+        assert [c for c, _ in _rules(text)[0] if c == "emergency"] == [], text
+
+
+def test_blind_o_history_denials_papers_and_idioms_are_not_live() -> None:
+    """Told long ago, denied, read in a leaflet, asked for a paper, or a figure of speech."""
+    assert (
+        _rules("my uncle attempted suicide in 1998, and now my cousin is the one with cancer")[0]
+        == []
+    )
+    assert _rules("I think about death a lot, not in a suicidal way")[0] == [("crisis", False)]
+    leaflet = "the leaflet lists 'suicidal thoughts' as a side effect. I don't have them"
+    assert _rules(leaflet)[0] == [("crisis", False)]
+    paper = "I'm researching suicidal ideation in cancer for a thesis"
+    assert _rules(paper)[0] == [("crisis", False)]
+    _assert_quiet(
+        "I'd rather die than eat another bowl of hospital porridge",
+        "I wish I could disappear for a weekend to the Lakes",
+        "He was in hospital with sepsis after chemo in March. He's home and recovering well now.",
+        "She collapsed on Monday; she's stable now and home with us",
+    )
+    # still live: the present, or an attempt without a time
+    assert _rules("I attempted suicide years ago and I'm thinking about it again")[0][:1] == [
+        ("crisis", True)
+    ]
+    assert _rules("I'd rather die than go through another round of this")[0][:1] == [
+        ("crisis", False)
+    ]
