@@ -81,6 +81,10 @@ _F = re.IGNORECASE
 CANT = r"(?:can'?t|cannot|can\s+not|cant|unable\s+to|could\s*n'?t|couldnt)"
 DONT = r"(?:don'?t|do\s+not|dont|didn'?t|doesn'?t|do\s+n't)"
 SELF = r"(?:myself|my\s+self|me)"
+# "suicidal" and "suicide" as they are often typed ("sucidal", "suicidel", "suisidal",
+# "suicde", "suiside"); added after blind O with the lead's own probes of misspellings
+SUICIDAL = r"s(?:u|ui|iu)[cs]{1,2}i?d(?:al|el|le|ial|eal|ul)"
+SUICIDE = r"s(?:u|ui|iu)[cs]{1,2}i?de"
 # "myself" as it is often typed in a hurry ("kill myslef thoughts again"; blind O)
 MYSELF = r"(?:myself|my\s+self|myslef|mysefl|myselv|mysel|myseld|myselg|mysself|meself|mysef)"
 WHO = (
@@ -225,18 +229,20 @@ _RULES: tuple[_Rule, ...] = (
         "crisis",
         "suicidal",
         True,
-        rf"\b(?:kill(?:ing)?|killed|off)\s+(?:{MYSELF}|himself|herself|themselves)\b|"
-        r"\b(?:end|take|ending|taking)\s+(?:my|his|her)\s+(?:own\s+)?life\b",
+        rf"\b(?:kil+(?:ing|ling)?|kil+ed|off|top|topping|topped)\s+(?:{MYSELF}|himself|herself|"
+        r"themselves)\b(?!\s+up\b)|\b(?:do|doing)\s+(?:myself|himself|herself)\s+in\b"
+        r"(?!\s+(?:lifting|carrying|moving|digging|running|at\s+the\s+gym))|"
+        r"\b(?:end|take|ending|taking)\s+(?:my|his|her)\s+(?:own\s+)?(?:life|lyfe|lfie)\b",
     ),
     _r(
         "suicide",
         "crisis",
         "suicidal",
         True,
-        r"\bsuicidal\b|\b(?:commit(?:ting)?|considering|contemplating|thinking\s+(?:about|of)|"
-        r"thoughts\s+of|attempt(?:ed|ing)?|plan(?:ning)?)\s+(?:\w+\s+)?suicide\b|"
-        r"\bsuicide\s+(?:plan|note|attempt)\b|\b(?:i|he|she)\s+(?:want|wants|wanted)\s+to\s+"
-        r"(?:commit\s+)?suicide\b|"
+        rf"\b{SUICIDAL}\b|\b(?:commit(?:ting)?|considering|contemplating|thinking\s+(?:about|of)|"
+        rf"thoughts\s+of|attempt(?:ed|ing)?|plan(?:ning)?)\s+(?:\w+\s+)?{SUICIDE}\b|"
+        rf"\b{SUICIDE}\s+(?:plan|note|attempt)\b|\b(?:i|he|she)\s+(?:want|wants|wanted)\s+to\s+"
+        rf"(?:commit\s+)?{SUICIDE}\b|"
         # Added with blind set G as a development set: "my brother is threatening suicide".
         r"\bthreat(?:en|ens|ened|ening)\s+(?:to\s+(?:commit\s+)?)?suicide\b",
     ),
@@ -245,7 +251,7 @@ _RULES: tuple[_Rule, ...] = (
         "crisis",
         "suicidal",
         True,
-        r"\b(?:want|wanna|wanting|wish|wished|ready)\s+"
+        r"\b(?:want|wan+a|wnat|wnt|whant|wanting|wish|wished|ready)\s+"
         r"(?:to\s+)?(?:just\s+)?(?:die|be\s+dead)\b|\bwish\s+(?:i|he|she)\s+(?:was|were|had)\s+"
         r"(?:dead|never\s+been\s+born)\b|\bbetter\s+off\s+dead\b|\bi\s+should\s+(?:just\s+)?die\b",
         not_after=_DIE_WHERE + "|" + _DIE_FIGURATIVE,
@@ -260,7 +266,9 @@ _RULES: tuple[_Rule, ...] = (
         r"\bself[\s-]*harm\w*|\b(?:slit|slitting|slashed|slashing|cut|cutting)\s+(?:my|his|her|their)\s+"
         r"(?:own\s+)?wrists?\b|\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|"
         rf"starving)\s+{MYSELF}\b|"
-        r"\b(?:take|took|taken|taking)\s+(?:an?\s+)?overdose\b|"
+        r"\b(?:take|took|taken|taking)\s+(?:an?\s+)?(?:overdose|od)\b|"
+        # "i od'd on my pills", "he OD'ed" (the lead's probes after blind O)
+        r"\b(?:i|he|she|they|i'?ve|he'?s|she'?s|has|have|just)\s+(?:\w+\s+){0,2}od(?:'d|'?ed|'?ing)\b|"
         r"\b(?:i|he|she|they|i'?ve|he'?s|she'?s|has|have)\s+(?:\w+\s+){0,2}overdos(?:e|ed|ing)\s+"
         r"on\b|\b(?:hang|hanging|drown|drowning|poison|poisoning|shoot|"
         r"shooting|gas|gassing|stab|stabbing)\s+(?:myself|my\s+self|himself|herself|themselves)\b|\bjump(?:ing)?\s+(?:off|in\s+front\s+of)\s+(?:a|the)\s+"
@@ -272,7 +280,7 @@ _RULES: tuple[_Rule, ...] = (
         "crisis",
         "suicidal",
         True,
-        rf"\b{DONT}\s+want\s+to\s+(?:live|be\s+alive|exist|go\s+on\s+living)\b|"
+        rf"\b(?:{DONT}|no\s+longer)\s+want\s+to\s+(?:live|be\s+alive|exist|go\s+on\s+living)\b|"
         r"\bno\s+(?:reason|will)\s+to\s+live\b|\bend\s+it\s+all\b|\bending\s+it\s+all\b|"
         r"\btired\s+of\s+(?:living|being\s+alive|life)\b",
         # "tired of fighting the system, NOT tired of life": a contrast that denies it (blind
@@ -610,7 +618,11 @@ _RULES: tuple[_Rule, ...] = (
         # Added when blind set F became a development set: internet shorthand for suicide
         # ("kms", "unalive myself").
         r"(?<![\d.,])\bkms\b(?!\s*(?:(?:away|from|to|of|per)\b|an?\s+hour|/|\d))|"
-        r"\bunaliv(?:e|ing|ed)\s+(?:my|him|her|them)sel(?:f|ves)\b|\bsewer\s*slide\b",
+        r"\bunaliv(?:e|ing|ed)\s+(?:my|him|her|them)sel(?:f|ves)\b|\bsewer\s*slide\b|"
+        # "sh" for self-harm ("relapsed on sh last night", "sh urges"; the lead's probes after
+        # blind O)
+        r"\b(?:relaps\w*|slipped)\s+(?:on|with|into|back\s+into)\s+sh\b|\bsh\s+(?:urges?|"
+        r"relapse|again)\b|\burges?\s+to\s+sh\b|\bi\s+sh'?(?:d|ed)\b",
         not_before=r"(?:\d|\b(?:few|several|many|couple\s+of|some|hundred|thousand|extra|more|"
         r"those|these|the))\s*$",
     ),

@@ -1000,3 +1000,33 @@ def test_blind_o_history_denials_papers_and_idioms_are_not_live() -> None:
     assert _rules("I'd rather die than go through another round of this")[0][:1] == [
         ("crisis", False)
     ]
+
+
+def test_misspelt_and_slang_explicit_crisis_wording() -> None:
+    """Added after blind O ("kill myslef") from the lead's own probes of misspellings and
+    slang: each fires as an explicit crisis; their look-alikes stay quiet."""
+    _assert_first(
+        ("crisis", True),
+        "i want to kil myself",
+        "feeling sucidal tonight",
+        "so suicidel rn",
+        "suisidal thoughts again",
+        "thinking about suicde",
+        "i wana die",
+        "gonna end my lyfe",
+        "relapsed on sh last night",
+        "i od'd on my pills",
+        "took an od an hour ago",
+        "I'm going to top myself",
+        "i'm going to do myself in",
+        "I no longer want to live",
+    )
+    _assert_quiet(
+        "I want to dye my hair before chemo starts",
+        "I'll top myself up with fluids before the scan",
+        "I'll do myself in lifting these boxes lol",
+        "the swelling should subside in a few days",
+        "my pharmacist said 5mg od, is that once a day?",
+        "sh, the baby's sleeping, anyway is there an ALK group?",
+        "I get the odd nosebleed in winter",
+    )
