@@ -333,7 +333,10 @@ _RULES: tuple[_Rule, ...] = (
         "suicidal",
         False,
         r"\b(?:saving|saved|stockpil\w*|hoard\w*|collecting|kept)\s+(?:up\s+)?(?:all\s+)?(?:my\s+)?"
-        r"(?:pills|tablets|painkillers|morphine|meds|medication|oxycodone|sleeping\s+pills)\b|"
+        r"(?:pills|tablets|painkillers|morphine|meds|medication|oxycodone|sleeping\s+pills|"
+        # the lead's probes after blind O: "i've been stockpiling my oramorph"
+        r"oramorph|oxycontin|oxynorm|fentanyl|co-?codamol|codeine|tramadol|diazepam|zopiclone|"
+        r"amitriptyline|paracetamol)\b|"
         r"\b(?:saying|said|say)\s+(?:my\s+)?goodbyes?\s+to\s+(?:everyone|everybody|my\s+family)\b|"
         r"\bgiv(?:e|ing)\s+away\s+(?:all\s+)?my\s+(?:things|stuff|belongings)\b|"
         r"\b(?:how\s+many|how\s+much)\s+(?:\w+\s+){0,4}(?:would\s+it\s+take|to\s+take)\s+to\s+"
@@ -1308,7 +1311,17 @@ _RULES: tuple[_Rule, ...] = (
         r"everybody|them|the\s+family)\s+(?:all\s+)?(?:the\s+)?(?:trouble|bother|burden|pain|"
         r"hassle)(?=\s*(?:[\"'\u201d.!,;]|$|soon|for\s+good|forever))|"
         r"\b(?:platform|edge|ledge|bridge|balcony|cliff|tracks)\b[^.!?]{0,40}\bleaned\s+(?:out|over)\s+"
-        r"(?:further|too\s+far|a\s+bit\s+too\s+far)\b",
+        r"(?:further|too\s+far|a\s+bit\s+too\s+far)\b|"
+        # the lead's probes after blind O: voices telling the person to die, a lethal drug sought
+        # outside any legal route, plans for a pet "if I'm not here by next week"
+        r"\bvoices?\s+(?:are\s+|keep\s+)?(?:tell\w*|say\w*|said)\s+(?:me\s+)?(?:to|i\s+should|i\s+must)\s+"
+        r"(?:\w+\s+)?(?:kill|hurt|die|jump|end|go\s+into|walk\s+into|cut|drown)\b|"
+        r"\b(?:pentobarbital|nembutal)\b[^.!?]{0,80}\b(?:any\s+other\s+way|where\s+(?:can|do|could)\s+i\s+"
+        r"(?:get|buy)|how\s+(?:can|do|could)\s+i\s+(?:get|buy)|online)\b|\b(?:where|how)\s+(?:can|do|"
+        r"could)\s+i\s+(?:get|buy|order)\s+(?:some\s+)?(?:pentobarbital|nembutal)\b|"
+        r"\bif\s+(?:i'?m|im|i\s+am)\s+not\s+(?:here|around|alive)\s+(?:by|after|next|this\s+time\s+"
+        r"next)\b(?!\s+(?:\d|the\s+time|then|noon|midday|lunch|the\s+(?:start|end)\s+of\s+the\s+"
+        r"(?:meeting|call|session)))",
         personal=True,
     ),
     # Same origin: a very high blood sugar with vomiting, drowsiness or ketones, or on

@@ -1030,3 +1030,19 @@ def test_misspelt_and_slang_explicit_crisis_wording() -> None:
         "sh, the baby's sleeping, anyway is there an ALK group?",
         "I get the odd nosebleed in winter",
     )
+
+
+def test_probe_o_stockpiled_drugs_voices_and_a_lethal_drug_sought() -> None:
+    """The lead's probes of indirect wording after blind O (each first missed by the screen)."""
+    _assert_first(
+        ("crisis", False),
+        "i've been stockpiling my oramorph for weeks",
+        "the voices keep telling me to walk into the sea",
+        "where can I buy nembutal, I want it over with",
+        "what happens to my cat if I'm not here by next week",
+    )
+    _assert_quiet(
+        "the voices on the radio said to stay indoors in the heat",
+        "Is assisted dying with pentobarbital legal anywhere in Europe? For a debate at school",
+        "if I'm not here by 3pm, start the meeting without me",
+    )
