@@ -389,7 +389,8 @@ _RULES: tuple[_Rule, ...] = (
         False,
         r"\b(?:i'?d|i\s+would)\s+rather\s+(?:not\s+(?:be\s+here|be\s+alive|exist|wake\s+up|live)|"
         # "I'd rather die than drink another litre of it" (blind O) is a figure of speech
-        r"be\s+dead|die)\b(?!\s+than\s+(?:drink|eat|wear|sing|dance|queue|watch|listen\s+to)\b)|\b(?:fine|okay|ok|better)\s+without\s+me\b|"
+        r"be\s+dead|die)\b(?!\s+than\s+(?:drink|eat|wear|sing|dance|queue|watch|listen\s+to)\b)|"
+        r"\b(?:fine|okay|ok|better)\s+without\s+me\b|"
         r"\b(?:don'?t|do\s+not|dont)\s+think\s+i\s+can\s+(?:go\s+on|carry\s+on|keep\s+going|cope|"
         r"do\s+this)\b|\bno\s+point\s+(?:to|in|of)\s+(?:any\s+of\s+(?:this|it)|anything|it\s+all|"
         r"life|living|me)\b|\b(?:wish|want|wanna)\s+(?:i\s+could\s+|to\s+)?(?:just\s+)?"
@@ -1226,7 +1227,8 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:worked|figured|thought|planned)\s+out\s+(?:exactly\s+)?(?:the\s+)?how\s+and\s+"
         r"(?:the\s+)?when\b(?!\s+to\b)|\b(?:most\s+reliable|surest|quickest|fastest|most\s+certain|"
         r"least\s+painful|painless)\s+way\s+to\s+(?:end\s+it|end\s+things|go|do\s+it|not\s+wake\s+"
-        rf"up)\b{_GO_SOMEWHERE}|\b(?:made|making|sorted)\s+(?:(?:all|my|the)\s+)?(?:final\s+)?arrangements\b"
+        rf"up)\b{_GO_SOMEWHERE}|"
+        r"\b(?:made|making|sorted)\s+(?:(?:all|my|the)\s+)?(?:final\s+)?arrangements\b"
         r"(?=[^.!?]{0,10}[.!?]?[^.!?]{0,60}\blast\s+(?:email|message|post|text|letter|note)\b)|"
         r"\b(?:burns|cuts|scratches|marks|scars)\s+(?:\w+\s+){0,2}(?:on|all\s+over|up)\s+(?:his|"
         r"her|their|my)\s+(?:arms?|wrists?|thighs?|legs?|stomach)\b(?:(?!\bfrom\s+(?:eczema|psoriasis|"
@@ -1266,7 +1268,8 @@ _RULES: tuple[_Rule, ...] = (
         "suicidal",
         False,
         r"\b(?:how\s+(?:high|tall|far\s+down)|what\s+height|which\s+floor|how\s+many\s+(?:floors|"
-        r"storeys|stories))\b(?=[^.!?]{0,80}\b(?:sure|certain|final|guarantee\w*|instant\w*)\b)(?=[^.!?]{0,80}\b(?:fall|drop|jump|building|bridge|balcony|"
+        r"storeys|stories))\b(?=[^.!?]{0,80}\b(?:sure|certain|final|guarantee\w*|instant\w*)\b)"
+        r"(?=[^.!?]{0,80}\b(?:fall|drop|jump|building|bridge|balcony|"
         r"roof|cliff|car\s+park|multi[\s-]*storey|window|tower|floor|storey)s?\b)|"
         r"\b(?:make\s+sure|be\s+sure|ensure)\b[^.!?]{0,40}\b(?:fall|drop|jump)\b[^.!?]{0,40}\b"
         r"(?:is|be|would\s+be|will\s+be)\s+(?:final|fatal|the\s+end)\b|"
@@ -1279,7 +1282,8 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:easiest|quickest|fastest|least\s+painful|painless|quietest|surest|simplest|"
         r"gentlest|most\s+(?:peaceful|reliable|certain))\s+way\s+to\s+(?:go|die|end\s+it|"
         rf"end\s+things|do\s+it)\b{_GO_SOMEWHERE}"
-        r"(?=[\s\S]{0,120}\b(?:i\s+mean\s+for\s+me|for\s+me,?\s+(?:soon|now|tonight)|so\s+(?:no\s*one|nobody)\s+(?:suspects|knows|notices|finds\s+out|would\s+"
+        r"(?=[\s\S]{0,120}\b(?:i\s+mean\s+for\s+me|for\s+me,?\s+(?:soon|now|tonight)|"
+        r"so\s+(?:no\s*one|nobody)\s+(?:suspects|knows|notices|finds\s+out|would\s+"
         r"know)|without\s+(?:anyone|anybody)\s+(?:knowing|noticing|suspecting)|quietly|"
         r"tonight)\b)|"
         r"\bway\s+to\s+go\b[\s\S]{0,80}\bneed\s+something\s+(?:faster|quicker|stronger|more\s+"
