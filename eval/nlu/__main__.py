@@ -58,8 +58,9 @@ TRIAGE_SETS = {
     "blind M": "triage_blind_m.yml",
     "blind N": "triage_blind_n.yml",
     "blind O": "triage_blind_o.yml",
+    "blind P (final)": "triage_blind_p.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind P (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
