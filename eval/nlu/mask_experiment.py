@@ -2,7 +2,7 @@
 without it, on the same fits.
 
     flock /tmp/pmn-cpu.lock .venv-engine/bin/python -m eval.nlu.mask_experiment \
-        [--errors blind_i ...] [--folds blind_o ...] [--write-model]   # ~45 min, 18 folds
+        [--errors blind_i ...] [--folds blind_p ...] [--write-model]   # ~2-3 h, 19 folds
 
 Each fold's classifier is fitted once (``eval.nlu.loso.Loso.fold_model``: trained without the
 held-out set, thresholds and veto level by the inner leave-one-set-out) and the held-out set is
