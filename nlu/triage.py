@@ -196,8 +196,16 @@ def _r(
 # fever and chemotherapy in Spanish, French, German, Italian, Portuguese and Dutch, within 80
 # characters of each other ("fiebre de 38.7 y estoy en quimioterapia"; a decimal point is not
 # a sentence end), for ``emergency_n_languages``
-_FEVER_WORD = r"(?:fiebre|fi[eè]vre|fieber|febbre|febre|koorts)"
-_CHEMO_WORD = r"(?:quimio|chimio|chemo)"
+_FEVER_WORD = (
+    r"(?:fiebre|fi[eè]vre|fieber|febbre|febre|koorts|"
+    # added after blind P: chills ("Temperatura 38,8 e brividi forti, sono in chemio")
+    r"brividi|frissons|escalofr[ií]os|sch[üu]ttelfrost|rillingen|calafrios|tremble\s+de\s+partout)"
+)
+_CHEMO_WORD = r"(?:quimio|chimio|chemio|chemo|kemo)"
+# a temperature as a number beside a chemotherapy word that is not English ("il a 39,4 et il
+# est sous chimio"; blind P): English wording goes to the English rules and their vetoes
+_FEVER_NUMBER = r"(?:3[89]|40)[.,]\d\b"
+_CHEMO_NOT_ENGLISH = r"(?:quimio|chimio|chemio|kemo)"
 _NEAR = r"(?:[^.!?]|\.(?=\d)){0,80}"
 
 
@@ -460,7 +468,11 @@ _RULES: tuple[_Rule, ...] = (
         r"be\s+over)\b|\b(?:tonight|today)\s+(?:it|this|everything)\s+(?:all\s+)?(?:stops|ends)\b|"
         r"\b(?:tonight|today)\s+is\s+the\s+night\b|"
         r"\b(?:won'?t|will\s+not|wont)\s+be\s+(?:here|around)\s+(?:by\s+(?:christmas|\w+day|"
-        r"the\s+(?:weekend|end\s+of))|after\s+this|for\s+the\s+(?:treatment|next|scan)|much\s+longer|"
+        r"the\s+(?:weekend|end\s+of))|after\s+this|for\s+the\s+(?:treatment|next|scan)"
+        # "I won't be around for the next Zoom — off to Portugal" (blind P)
+        r"(?!\s+(?:zoom|meeting|session|call|webinar|event|coffee|walk|catch-?up|group|one)\b"
+        r"(?![^.!?]{0,20}\bor\s+any\b))|"
+        r"much\s+longer|"
         r"any\s*more|for\s+long)\b|\b(?:i'?ve|i\s+have)\s+decided\s+i\s+(?:won'?t|will\s+not)\s+be\s+"
         r"(?:here|around)\b|\b(?:won'?t|will\s+not|wont)\s+(?:hear\s+from|see)\s+me\s+again\b|"
         r"\b(?:won'?t|will\s+not|wont)\s+need\s+(?:anything|any\s+of\s+(?:it|this)|them|it)\s+"
@@ -677,7 +689,12 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:en|em|no|al|an|aan|a)\s+(?:el\s+|o\s+|den\s+)?(?:suicidio|suicídio|selbstmord|suizid|"
         r"zelfmoord|suicidarme|matarme|me\s+matar|uccidermi)\b|"
         r"\b(?:mezelf|mijzelf|zichzelf|me)\s+van\s+het\s+leven\s+(?:te\s+)?beroven\b|"
-        r"\been\s+einde?\s+aan\s+(?:mijn|zijn|haar)\s+leven\s+(?:te\s+)?maken\b",
+        r"\been\s+einde?\s+aan\s+(?:mijn|zijn|haar)\s+leven\s+(?:te\s+)?maken\b|"
+        # added after blind P: Japanese, Chinese and Korean ("もう死にたいです。自殺を考えて
+        # います");
+        # no word boundaries in these scripts
+        r"死にたい|自殺(?:したい|しよう|を考え|を決め)|想死|想自杀|我要自杀|不想活|"
+        r"죽고\s*싶|자살하고\s*싶|자살\s*생각",
         # "quero morrer de rir", "me muero de risa": figures of speech
         not_after=r"^\s*(?:de|dalle|vor)\s+(?:rir|risa|rire|risate|lachen|vergüenza|vergonha|honte|"
         r"aburrimiento|tédio|ennui|noia|calor|frio|frío|fome|hambre|faim)\b",
@@ -1099,10 +1116,14 @@ _RULES: tuple[_Rule, ...] = (
         "emergency",
         "breathing",
         False,
-        r"\b(?:sats|spo2|o2\s+sat\w*|oxygen\s+(?:sats?|saturations?|levels?))\b[^.!?%]{0,25}?"
+        r"\b(?:sats|spo2|o2\s+sat\w*|oxygen\s+(?:sats?|saturations?|levels?))\b[^.!?%]{0,40}?"
         r"\b(?:[5-8]\d|9[01])\s*%|\b(?:[5-8]\d|9[01])\s*%\s+(?:sats|spo2|o2|oxygen)\b|"
         r"\b(?:puffing|panting|gasping|wheezing|out\s+of\s+breath|breathless)\b[^.!?]{0,15}?\b"
-        r"(?:just|even)\s+(?:sitting|lying|resting|talking)\b",
+        r"(?:just|even)\s+(?:sitting|lying|resting|talking)\b|"
+        # added after blind P: long pauses between breaths that began today ("long gaps between
+        # breaths, and his skin's mottled and cold ... was fine this morning")
+        r"\b(?:long\s+)?(?:gaps|pauses)\s+between\s+(?:(?:his|her|their|my)\s+)?breaths\b"
+        r"(?=[\s\S]{0,150}\b(?:was\s+fine|this\s+morning|suddenly|just\s+now|an\s+hour\s+ago)\b)",
         personal=True,
     ),
     _r(
@@ -1180,6 +1201,8 @@ _RULES: tuple[_Rule, ...] = (
         "emergency_other_language",
         True,
         rf"\b{_FEVER_WORD}\b{_NEAR}\b{_CHEMO_WORD}\w*|\b{_CHEMO_WORD}\w*{_NEAR}\b{_FEVER_WORD}\b|"
+        rf"\b{_FEVER_NUMBER}{_NEAR}\b{_CHEMO_NOT_ENGLISH}\w*|\b{_CHEMO_NOT_ENGLISH}\w*{_NEAR}\b"
+        rf"{_FEVER_NUMBER}|"
         r"\bno\s+(?:puedo|puede|podemos)\s+respirar\b|\bn'?arrive\s+(?:plus\s+)?pas\s+(?:à|a)\s+"
         r"respirer\b|\bne\s+(?:peux|peut)\s+(?:plus\s+|pas\s+)+respirer\b|\bkann\s+(?:nicht|kaum)\s+"
         r"(?:mehr\s+)?atmen\b|\b(?:bekomme|bekommt|kriege|kriegt)\s+keine\s+luft\b|\bnon\s+riesc[eo]\s+"
@@ -1191,7 +1214,14 @@ _RULES: tuple[_Rule, ...] = (
         # Added after blind N: Portuguese and Dutch (their fever words are in _FEVER_WORD)
         r"\bnão\s+(?:consigo|consegue)\s+respirar\b|"
         r"\bdor\s+(?:\w+\s+)?no\s+peito\b|\bkan\s+(?:niet|nauwelijks)\s+(?:meer\s+)?ademen\b|"
-        r"\bpijn\s+op\s+de\s+borst\b|\bbewusteloos\b",
+        r"\bpijn\s+op\s+de\s+borst\b|\bbewusteloos\b|"
+        # added after blind P: a seizure or no response ("Mein Mann hat gerade einen
+        # Krampfanfall und reagiert nicht")
+        r"\bkrampfanfall\w*|\bkrampft\b|\bepileptische[nr]?\s+anfall\b|\bconvulsion(?:e|es|s)?\b|"
+        r"\bconvulsionando\b|\bconvulsioni\b|\bcrisi\s+epilettica\b|\bcrise\s+d'?[ée]pilepsie\b|"
+        r"\bcrisis\s+epil[ée]ptica\b|\bepileptische\s+aanval\b|\breagiert\s+nicht\s+mehr\b|"
+        r"\breagiert\s+nicht\b|\bne\s+r[ée]pond\s+plus\b|\bno\s+responde\b|\bnon\s+risponde\b|"
+        r"\breageert\s+niet\b|\bn[ãa]o\s+responde\b",
         # denied ("no tengo fiebre", "pas de fièvre") or told as over ("J'ai eu une fièvre
         # pendant la chimio en 2020, tout va bien maintenant")
         # or asked about for information ("des informations sur la fièvre ... pour un dépliant")
@@ -1256,7 +1286,13 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:esta\s+noche|hoy|mañana)\s+me\s+despido\b|\bme\s+despido\s+para\s+siempre\b|"
         r"\bya\s+tengo\s+(?:las\s+pastillas|la\s+cuerda|el\s+veneno)\b|"
         r"\b(?:j'?ai\s+donné|je\s+donne)\s+toutes\s+mes\s+affaires\b|\bce\s+soir\s+je\s+"
-        r"(?:vous\s+)?dis\s+adieu\b",
+        r"(?:vous\s+)?dis\s+adieu\b|"
+        # added after blind P: "Mon père a donné toutes ses affaires et m'a dit adieu ce soir",
+        # "Voor als ik er morgen niet meer ben ... Ik heb genoeg pillen gespaard"
+        r"\ba\s+donné\s+toutes\s+ses\s+affaires\b|\b(?:m'a|nous\s+a|lui\s+a)\s+dit\s+adieu\b|"
+        r"\btoutes\s+(?:ses|mes)\s+bo[îi]tes\s+de\s+(?:morphine|médicaments|comprimés|cachets)\b|"
+        r"\bals\s+ik\s+er\s+(?:morgen\s+|straks\s+)?niet\s+meer\s+ben\b|\b(?:pillen|tabletten|"
+        r"medicijnen|slaappillen)\s+gespaard\b",
     ),
     # Added with blind set O as a development set. Questions about how certain, painless or
     # quick a method is, asked with intent ("how to make sure a fall from a balcony is final",
@@ -1296,7 +1332,11 @@ _RULES: tuple[_Rule, ...] = (
         r"your\s+|my\s+)?wrists?\b|"
         r"\b(?:take|took|swallow|swallowed)\s+the\s+(?:whole|entire)\s+(?:box|packet|pack|bottle|"
         r"lot)\b[^.!?]{0,40}\b(?:painless|hurt|enough|kill|fatal|die)\b|"
-        r"\b(?:interact|combine|mix)\w*\s+to\s+stop\s+(?:the|my|a)\s+heart\b",
+        r"\b(?:interact|combine|mix)\w*\s+to\s+stop\s+(?:the|my|a)\s+heart\b|"
+        # added after blind P: one prescription filled at two pharmacies "so now I have enough"
+        r"\b(?:filled|fill|got|collected|cashed)\s+(?:the\s+same\s+|my\s+|a\s+)?(?:\w+\s+)?prescriptions?\s+"
+        r"(?:\w+\s+){0,2}(?:at|from|in)\s+(?:two|2|three|several)\s+(?:different\s+)?(?:pharmacies|"
+        r"chemists)\b[^.!?]{0,40}\benough\b",
     ),
     # Same origin: signs told without the words: the tallest car park or bridge asked for
     # after bad news, a plan with "the how and the when", no more appointments, sparing the
@@ -1717,7 +1757,10 @@ _NOW_WELL = re.compile(
     r"she'?s|they'?re|i\s+am|he\s+is|she\s+is)\s+\d{1,3}\s+now|(?:walking|working|driving|"
     r"running|cycling|swimming)\s+again|pulled\s+through|(?:being\s+)?(?:really\s+|very\s+|so\s+)?"
     r"well\s+looked\s+after|in\s+(?:very\s+)?(?:good|safe)\s+hands|(?:that|this|it)\s+was\s+(?:\w+\s+){0,2}(?:years?|months)\s+ago|"
-    r"(?:i'?m|he'?s|she'?s|they'?re)\s+(?:doing\s+)?(?:well|fine|great)\s+now|"
+    r"(?:i'?m|he'?s|she'?s|they'?re)\s+(?:doing\s+)?(?:totally\s+|completely\s+|absolutely\s+|"
+    r"really\s+)?(?:well|fine|great)\s+now|"
+    # "This year I've finished treatment and want to give something back" (blind P)
+    r"(?:i'?ve|he'?s|she'?s|i\s+have|has)\s+(?:now\s+)?finished\s+(?:\w+\s+){0,2}treatment|"
     # "He's home and recovering well", "She's on steroids and stable now, home with us" (blind O)
     r"recovering\s+(?:well|nicely|fine|at\s+home)|home\s+and\s+(?:recovering|doing\s+well|well|"
     r"fine)|(?:stable|settled)\s+now|now\s+(?:stable|settled)|home\s+with\s+us)\b",
@@ -1852,7 +1895,7 @@ _SYMPTOM_DENIAL_UNDONE = re.compile(
 _RECOVERED = re.compile(
     r"\b(?:doing\s+(?:really\s+|very\s+|so\s+)?(?:well|fine|ok|okay|great|better)|very\s+much\s+"
     r"(?:here|alive)|(?:i'?m|im|i\s+am)\s+(?:really\s+|very\s+)?(?:well|fine|ok|okay|great|good|"
-    r"better|safe)\s+now|in\s+a\s+(?:good|better)\s+place|recovered|in\s+recovery|(?:i'?m|im|"
+    r"better|safe)\s+now|in\s+a\s+(?:much\s+|far\s+|lot\s+|way\s+)?(?:good|better)\s+place|recovered|in\s+recovery|(?:i'?m|im|"
     r"i\s+am)\s+(?:\d{1,3}\s+now,?\s+)?(?:very\s+)?happy|coping\s+(?:fine|well)|"
     # the writer now works from that experience ("... over ten years ago and now work as a peer
     # supporter"; blind K)
@@ -1879,6 +1922,8 @@ _DENIED_AFTER = re.compile(
 )
 _CRISIS_PAST = re.compile(
     r"\b(?:attempted|tried|was|were|had|took|overdosed|made\s+an?\s+attempt|years\s+ago|"
+    # "After my overdose attempt the year before last I got proper help" (blind P)
+    r"(?:the\s+)?year\s+before\s+last|(?:overdose|suicide)\s+attempt|"
     r"when\s+(?:i|he|she)\s+was)\b",
     _F,
 )
@@ -2245,6 +2290,35 @@ _SELF_DANGER = re.compile(
 )
 
 
+# Added with blind set P as a development set (the layer's own false positives there): a figure
+# of speech ("Shoot me now 🙄", "nearly gave me a heart attack"), a plan made with the team or
+# an advance decision ("My oncologist agrees", "I don't want CPR if my heart stops"), leaving a
+# group or a chat for somewhere else ("this is my last message — I'm switching to the patient
+# portal"), a crisis told as over with the writer well now ("After my overdose attempt ... I'm
+# in a much better place"), and a symptom said not to be a fever ("hot flushes — not a fever").
+_FIGURE_OF_SPEECH = re.compile(
+    r"\b(?:just\s+)?(?:shoot|kill)\s+me\s+now\b|\b(?:nearly|almost|practically)\s+(?:gave|give|"
+    r"giving|had)\s+(?:me\s+)?a\s+heart\s+attack\b",
+    _F,
+)
+_PLANS_NOT_CRISIS = re.compile(
+    r"\b(?:my\s+)?(?:oncologist|doctor|consultant|team|gp)\s+(?:agrees|agreed|supports?\s+(?:it|this|"
+    r"me))\b|\bas\s+agreed\s+with\s+(?:my|the)\s+(?:doctor|oncologist|team|consultant)\b|"
+    r"\b(?:dnacpr|dnr|do\s+not\s+(?:attempt\s+)?resuscitate|(?:don'?t|do\s+not)\s+want\s+cpr|"
+    r"advance\s+(?:care\s+plan|directive|decision)|respect\s+form|living\s+will)\b|"
+    r"\bswitching\s+to\s+(?:the|a|my)\s+(?:\w+\s+){0,2}(?:portal|app|service|group|forum|platform|"
+    r"website|site)\b|\b(?:i'?ll|i\s+will)\s+post\s+less\b|\boff\s+to\s+\w+\s+for\s+(?:a|two|three|"
+    r"\d+)\s+(?:weeks?|days|fortnight|months?)\b|\bon\s+holiday\b",
+    _F,
+)
+_DANGER_WORDS = re.compile(
+    r"\b(?:myself|suicid\w*|die|dying|dead|end\s+(?:it|my|things)|overdos\w*|not\s+(?:be\s+)?here|"
+    r"wake\s+up|goodbye|pills|i\s+mean\s+it|not\s+joking|serious(?:ly)?)\b",
+    _F,
+)
+_NOT_A_FEVER = re.compile(r"\bnot\s+a\s+(?:fever|temperature)\b|\bhot\s+flush\w*", _F)
+
+
 def _semantic_vetoed(category: str, norm: str) -> bool:
     """The rules' context checks, applied to a semantic finding (its span is the whole text):
     an information question that names no person, staff/training framing and questions about
@@ -2277,6 +2351,22 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
     ):
         return True
     if _ANIMAL_EVENT.search(norm) and not _FIRST_PERSON_STATEMENT.search(norm):
+        return True
+    if (
+        category in _URGENT
+        and (_FIGURE_OF_SPEECH.search(norm) or _PLANS_NOT_CRISIS.search(norm))
+        and not _DANGER_WORDS.search(norm)
+        and not _LIVE.search(norm)
+    ):
+        return True
+    if (
+        category == "crisis"
+        and _CRISIS_PAST.search(norm)
+        and _RECOVERED.search(norm)
+        and not _LIVE.search(norm)
+    ):
+        return True
+    if category == "emergency" and _NOT_A_FEVER.search(norm):
         return True
     if category == "emergency":
         return bool(_PAST_SENTENCE.search(norm) or _REASSURED.search(norm))

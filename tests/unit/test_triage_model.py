@@ -1047,3 +1047,59 @@ def test_probe_o_stockpiled_drugs_voices_and_a_lethal_drug_sought() -> None:
         "Is assisted dying with pentobarbital legal anywhere in Europe? For a debate at school",
         "if I'm not here by 3pm, start the meeting without me",
     )
+
+
+def test_blind_p_other_languages_and_signs_without_the_words() -> None:
+    """Added after blind P, in wording written for this test: suicide in Japanese, Chinese and
+    Korean, a seizure or no response and a fever on chemotherapy in other languages, signs in
+    French and Dutch, a prescription filled twice, pauses between breaths since this morning."""
+    _assert_first(("crisis", True), "死にたい。もう無理です", "我想死，化疗太痛苦了", "죽고 싶어요")
+    _assert_first(
+        ("emergency", True),
+        "mi madre tiene convulsiones ahora",
+        "il ne répond plus, il a des métastases cérébrales",
+        "ha 38,9 ed è in chemioterapia da martedì",
+        "tiene escalofríos muy fuertes y está en quimio",
+    )
+    _assert_first(
+        ("crisis", False),
+        "elle m'a dit adieu et elle est partie avec ses médicaments",
+        "ik heb slaappillen gespaard",
+        "got my prescription filled at two different chemists so I'd have enough",
+    )
+    _assert_first(
+        ("emergency", False),
+        "dad has long pauses between his breaths, he was fine this morning",
+    )
+    # English fevers stay with the English rules (and their vetoes); a number beside an English
+    # chemo word is not an other-language finding
+    found = triage.screen_rules("I had a temperature of 38.5 after chemo last year, all fine now")
+    assert found is None or found.rule != "emergency_n_languages"
+    _assert_quiet(
+        "自殺予防の情報はありますか",
+        "Je cherche des informations sur les frissons après la chimio pour un dépliant",
+        "I won't be around for the next Zoom, off to Spain for two weeks",
+        "my mum is in the hospice and her breathing has long pauses, the nurses say it's near",
+    )
+    assert _rules("I won't be around for the next meeting, or any after that.")[0][:1] == [
+        ("crisis", False)
+    ]
+
+
+def test_blind_p_layer_findings_on_idioms_plans_and_history_are_vetoed(restore_layer) -> None:  # type: ignore[no-untyped-def]
+    """The layer's own findings on blind P's false positives, in new wording: figures of
+    speech, plans made with the team or an advance decision, leaving for somewhere else,
+    history with the writer well now, and a symptom said not to be a fever (real encoder)."""
+    triage.enable_semantic(_real_model())
+    for text in (
+        "This insurance form is 40 pages long. Kill me now 🙄",
+        "the postman almost gave me a heart attack banging on the door",
+        "We've agreed a DNACPR with the palliative team. Where do I keep the form?",
+        "I've stopped the chemo, my oncologist agrees; just telling the group I'll post less",
+        "this is my last message here, I'm switching to the hospital's app",
+        "After a suicide attempt at uni I got help and I'm in a far better place now. Volunteer?",
+        "night sweats on tamoxifen, not a fever, any groups for this?",
+    ):
+        assert triage.screen(text) is None, text
+    # a live message with the same words still fires
+    assert triage.screen("kill me now, I mean it, I have the pills here") is not None
