@@ -2352,9 +2352,13 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
         return True
     if _ANIMAL_EVENT.search(norm) and not _FIRST_PERSON_STATEMENT.search(norm):
         return True
+    # (plans apply to crisis findings only: "on holiday" says nothing about a symptom now)
     if (
         category in _URGENT
-        and (_FIGURE_OF_SPEECH.search(norm) or _PLANS_NOT_CRISIS.search(norm))
+        and (
+            _FIGURE_OF_SPEECH.search(norm)
+            or (category == "crisis" and _PLANS_NOT_CRISIS.search(norm))
+        )
         and not _DANGER_WORDS.search(norm)
         and not _LIVE.search(norm)
     ):

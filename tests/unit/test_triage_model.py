@@ -1103,3 +1103,7 @@ def test_blind_p_layer_findings_on_idioms_plans_and_history_are_vetoed(restore_l
         assert triage.screen(text) is None, text
     # a live message with the same words still fires
     assert triage.screen("kill me now, I mean it, I have the pills here") is not None
+    # plans veto crisis findings only: a holiday says nothing about a symptom now
+    holiday = "we're on holiday in spain and mum's lips look grey"
+    assert triage._semantic_vetoed("crisis", holiday)
+    assert not triage._semantic_vetoed("emergency", holiday)
