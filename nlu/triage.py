@@ -2278,16 +2278,12 @@ _KILL_OTHER = re.compile(
     _F,
 )
 _TREAT_OVERDOSE = re.compile(r"\boverdos\w*\s+" + _TREAT_WORDS, _F)
-_SELF_DANGER_NOT_OD = re.compile(
-    r"\b(?:myself|suicid\w*|die|dying|dead|end\s+(?:it|my|things)|pills|tablets|morphine|"
-    r"not\s+(?:be\s+)?here|wake\s+up|goodbye)\b",
-    _F,
+# words of danger to oneself, shared by the vetoes below
+_DANGER_CORE = (
+    r"myself|suicid\w*|die|dying|dead|end\s+(?:it|my|things)|not\s+(?:be\s+)?here|wake\s+up|goodbye"
 )
-_SELF_DANGER = re.compile(
-    r"\b(?:myself|suicid\w*|die|dying|dead|end\s+(?:it|my|things)|overdos\w*|pills|tablets|"
-    r"not\s+(?:be\s+)?here|wake\s+up|goodbye)\b",
-    _F,
-)
+_SELF_DANGER_NOT_OD = re.compile(rf"\b(?:{_DANGER_CORE}|pills|tablets|morphine)\b", _F)
+_SELF_DANGER = re.compile(rf"\b(?:{_DANGER_CORE}|overdos\w*|pills|tablets)\b", _F)
 
 
 # Added with blind set P as a development set (the layer's own false positives there): a figure
@@ -2311,10 +2307,9 @@ _PLANS_NOT_CRISIS = re.compile(
     r"\d+)\s+(?:weeks?|days|fortnight|months?)\b|\bon\s+holiday\b",
     _F,
 )
+# ("tablets" is left out: "nearly gave me a heart attack saying my tablets were out of stock")
 _DANGER_WORDS = re.compile(
-    r"\b(?:myself|suicid\w*|die|dying|dead|end\s+(?:it|my|things)|overdos\w*|not\s+(?:be\s+)?here|"
-    r"wake\s+up|goodbye|pills|i\s+mean\s+it|not\s+joking|serious(?:ly)?)\b",
-    _F,
+    rf"\b(?:{_DANGER_CORE}|overdos\w*|pills|i\s+mean\s+it|not\s+joking|serious(?:ly)?)\b", _F
 )
 _NOT_A_FEVER = re.compile(r"\bnot\s+a\s+(?:fever|temperature)\b|\bhot\s+flush\w*", _F)
 
@@ -2341,13 +2336,17 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
         and not _SELF_DANGER_NOT_OD.search(norm)
     ):
         return True
-    # history dated by an age or a year with the person well now ("when I was 19 ... I'm 52
-    # now and very much here"): the rules' sentence check, for the layer's crisis findings
+    # history with the person well now: dated by an age or a year ("when I was 19 ... I'm 52
+    # now and very much here"), or told as over with the writer recovered ("After my overdose
+    # attempt ... I'm in a much better place"; blind P): the rules' checks, for the layer's
+    # crisis findings
     if (
         category == "crisis"
-        and _PAST_SENTENCE.search(norm)
-        and _NOW_WELL.search(norm)
         and not _LIVE.search(norm)
+        and (
+            (_PAST_SENTENCE.search(norm) and _NOW_WELL.search(norm))
+            or (_CRISIS_PAST.search(norm) and _RECOVERED.search(norm))
+        )
     ):
         return True
     if _ANIMAL_EVENT.search(norm) and not _FIRST_PERSON_STATEMENT.search(norm):
@@ -2363,17 +2362,10 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
         and not _LIVE.search(norm)
     ):
         return True
-    if (
-        category == "crisis"
-        and _CRISIS_PAST.search(norm)
-        and _RECOVERED.search(norm)
-        and not _LIVE.search(norm)
-    ):
-        return True
-    if category == "emergency" and _NOT_A_FEVER.search(norm):
-        return True
     if category == "emergency":
-        return bool(_PAST_SENTENCE.search(norm) or _REASSURED.search(norm))
+        return bool(
+            _PAST_SENTENCE.search(norm) or _REASSURED.search(norm) or _NOT_A_FEVER.search(norm)
+        )
     return False
 
 
