@@ -52,8 +52,12 @@ SETS: tuple[tuple[str, str], ...] = (
 # Q was written by helper-33, who read nothing under /work or elsewhere in /tmp (230 positives,
 # 500 negatives; structure checked only; its brief named no shapes from earlier errors).
 NEXT_BLIND = "triage_blind_q.yml"
+# R, for the first run after Q's: written by helper-34 under the same brief as Q (230
+# positives, 500 negatives; structure checked only: one positive and four negatives repeat
+# wording of an earlier set, one message repeats Q's).
+AFTER_NEXT_BLIND = "triage_blind_r.yml"
 # the blind sets kept for later first runs; refused like NEXT_BLIND
-RESERVED_BLIND = (NEXT_BLIND,)
+RESERVED_BLIND = (NEXT_BLIND, AFTER_NEXT_BLIND)
 RASA_NLU = ROOT / "assistant" / "data" / "nlu"
 RED_FLAG_INTENTS = ("crisis", "emergency", "medical_advice")
 CACHE_DIR = ROOT / "var" / "triage-vectors"
