@@ -108,7 +108,17 @@ FEVER = (
     r"(?:whole\s+)?body\s+(?:is\s+|keeps\s+)?shaking|thermometer\s+(?:says|said|reads|shows|"
     r"showed)\s+3[89]|freezing\s+cold|red\s+hot|can'?t\s+stop\s+shaking|freezing\s+even\s+"
     r"(?:in\s+bed|under|with)|feel\w*\s+like\s+(?:i'?ve|i\s+have|he'?s|she'?s)\s+(?:got\s+)?"
-    r"(?:the\s+)?flu\b)"
+    r"(?:the\s+)?flu\b|"
+    # a reading said of a temperature named before ("38 is the threshold and mine is 38.9 right
+    # now"; the lead's probes before blind Q's first run)
+    r"(?:mine|his|hers|it)\s*(?:is|was|'s\s+hit|'s|s|has\s+hit|hit)\s+(?:now\s+|at\s+|up\s+to\s+)?"
+    r"3[89][.,]\d\b)"
+)
+# a temperature reading (``_CUT_OFF`` does not lower a sentence that has one)
+_READING = re.compile(
+    r"\b(?:mine|his|hers|it|temp|temperature)\s*(?:is|was|'s\s+hit|'s|s|has\s+hit|hit|reads|of)\s+"
+    r"(?:now\s+|at\s+|up\s+to\s+)?3[89][.,]\d\b",
+    _F,
 )
 TREATMENT = (
     r"\b(?:chemo\w*|immunotherapy|infusion|cycle|neutropeni\w*|carboplatin|cisplatin|"
@@ -1698,6 +1708,14 @@ _WHEN_TO_BEFORE = re.compile(
     r"symptoms|signs)\b[^.!?]{0,40}$",
     _F,
 )
+# A temperature named as the rule for when to call, not as anyone's reading ("My sister is a
+# nurse and says 38 degrees is the cut-off for calling the chemo line"; the lead's probes before
+# blind Q's first run). "My temp is 38.5, is that the cut-off?" names a reading and stays.
+_CUT_OFF = re.compile(
+    r"\b(?:3[789]|40)(?:[.,]\d)?\s*(?:°\s*c?|degrees(?:\s+c)?|c)?\s+(?:is|was|as)\s+(?:the|their|"
+    r"your|our)\s+(?:cut[\s-]*off|threshold|limit|trigger|magic\s+number)\b",
+    _F,
+)
 # Figures of speech around symptom words: "nearly had a heart attack at the price", "laughed so
 # hard she couldn't breathe", "a fit of the giggles".
 _IDIOM_BEFORE = re.compile(r"\b(?:nearly|almost|practically|half)\s*$", _F)
@@ -1795,6 +1813,13 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
     if rule.rule == "burden" and _PRACTICAL_HELP.search(norm):
         return True
     if rule.category == "emergency" and _WHEN_TO_BEFORE.search(norm[max(0, start - 60) : start]):
+        return True
+    if (
+        rule.category == "emergency"
+        and not live
+        and _CUT_OFF.search(sentence)
+        and not _READING.search(sentence)
+    ):
         return True
     if _INFO_AFTER.search(norm[end : end + 30]):
         return True
@@ -1917,7 +1942,11 @@ _LONG_AGO = re.compile(
 )
 _DENIED_AFTER = re.compile(
     r"\b(?:i\s+)?(?:don'?t|do\s+not|dont)\s+have\s+(?:them|those|any)\b(?![^.!?]{0,20}\b(?:every|"
-    r"all\s+the\s+time|often|always|as\s+(?:much|often)|now|today|tonight)\b)",
+    r"all\s+the\s+time|often|always|as\s+(?:much|often)|now|today|tonight)\b)|"
+    # asked and answered no ("My counsellor asked if I'd had thoughts of ending my life and I
+    # said no, and I meant it"; the lead's probes before blind Q's first run), unless taken back
+    r"\bi\s+(?:said|told\s+(?:her|him|them))\s+no\b(?![^.!?]{0,40}\b(?:but|lied|lying|"
+    r"not\s+true|wasn'?t\s+true)\b)",
     _F,
 )
 _CRISIS_PAST = re.compile(
@@ -1940,6 +1969,11 @@ _ROLE_FRAME = re.compile(
     r"lecturer|trainer|tutor|moderator|chaplain|counsell?or|therapist|academic|blogger|"
     r"podcaster|editor|paramedic\s+trainer|nurse\s+educator)\b|"
     r"\bi\s+(?:teach|lecture|train)\s+(?:a|an|the|our|on)\b|"
+    # callers in general ("I volunteer on a cancer support line and sometimes callers talk
+    # about ending their life"; the lead's probes before blind Q's first run). Working on a
+    # helpline is no frame: "I work on a patient helpline. A caller told me an hour ago she is
+    # going to kill herself" (blind N) is live.
+    r"\bcallers\s+(?:\w+\s+)?(?:talk|speak|say|mention|tell\s+us)\b|"
     # ("asking for me, not for a story" is no frame; blind O)
     r"(?<!not\s)\b(?:in|for)\s+(?:a|an|our|my|the)\s+(?:\w+\s+){0,2}(?:story|novel|script|screenplay|"
     r"drama|podcast|procedures?\s+manual|resource\s+pack|faq|safeguarding\s+review|leaflet|"
@@ -2192,7 +2226,12 @@ _REASSURED = re.compile(
     r"so\s+much\s+)?better|(?:bleeding|bleed|nosebleed)\b[^.!?]{0,25}"
     r"(?<!n't )(?<!not )(?<!never )\bstopped\b|"
     r"emotionally|metaphorically|figuratively|feels?\s+(?:\w+\s+)?lighter|3[0-7](?:[.,]\d)?\s*(?:°|degrees|c\b)|(?:was|is)\s+3[0-7](?:[.,]\d)?\b)|"
-    r"\bif\s+(?:\w+\s+){0,2}ever\b|\bin\s+case\s+(?:\w+\s+){0,2}ever\b",
+    r"\bif\s+(?:\w+\s+){0,2}ever\b|\bin\s+case\s+(?:\w+\s+){0,2}ever\b|"
+    # "... but that passed in a day", "feeling human now", "Mine settled last week" (the lead's
+    # probes before blind Q's first run)
+    r"\b(?:that|it|which|this|dizziness|tingling|pain|ache|headache|nausea|feeling)\s+"
+    r"(?:\w+\s+)?passed\b(?!\s+out)|\bfeel(?:ing|s)?\s+human\s+"
+    r"(?:again|now)\b|\b(?:mine|his|hers|theirs)\s+(?:has\s+|had\s+)?settled\b",
     _F,
 )
 
@@ -2301,7 +2340,10 @@ _PLANS_NOT_CRISIS = re.compile(
     r"\b(?:my\s+)?(?:oncologist|doctor|consultant|team|gp)\s+(?:agrees|agreed|supports?\s+(?:it|this|"
     r"me))\b|\bas\s+agreed\s+with\s+(?:my|the)\s+(?:doctor|oncologist|team|consultant)\b|"
     r"\b(?:dnacpr|dnr|do\s+not\s+(?:attempt\s+)?resuscitate|(?:don'?t|do\s+not)\s+want\s+cpr|"
-    r"advance\s+(?:care\s+plan|directive|decision)|respect\s+form|living\s+will)\b|"
+    r"advance\s+(?:care\s+plan|directive|decision)|respect\s+form|living\s+will|"
+    # "I've told my family I don't want to be resuscitated", "I just want quality over
+    # quantity" (the lead's probes before blind Q's first run)
+    r"(?:don'?t|do\s+not|not)\s+(?:want\s+)?to\s+be\s+resuscitated|quality\s+over\s+quantity)\b|"
     r"\bswitching\s+to\s+(?:the|a|my)\s+(?:\w+\s+){0,2}(?:portal|app|service|group|forum|platform|"
     r"website|site)\b|\b(?:i'?ll|i\s+will)\s+post\s+less\b|\boff\s+to\s+\w+\s+for\s+(?:a|two|three|"
     r"\d+)\s+(?:weeks?|days|fortnight|months?)\b|\bon\s+holiday\b",

@@ -1107,3 +1107,66 @@ def test_blind_p_layer_findings_on_idioms_plans_and_history_are_vetoed(restore_l
     holiday = "we're on holiday in spain and mum's lips look grey"
     assert triage._semantic_vetoed("crisis", holiday)
     assert not triage._semantic_vetoed("emergency", holiday)
+
+
+def test_probes_before_q_resuscitation_quality_over_quantity_passed(restore_layer) -> None:  # type: ignore[no-untyped-def]
+    """The lead's probes before blind Q's first run, in new wording (real encoder): a decision
+    not to be resuscitated and choosing quality over quantity are no crisis; a symptom that
+    passed or a writer feeling human again is no emergency; look-alikes said live still fire."""
+    triage.enable_semantic(_real_model())
+    for text in (
+        "Mum has decided she does not want to be resuscitated. Is there a form we keep at home?",
+        "Dad says he wants quality over quantity now and has turned down more chemo. Carer groups?",
+        "My arms went all tingly after the infusion but it passed within the hour",
+        "Awful migraine yesterday after the scan, feeling human again today",
+    ):
+        assert triage.screen(text) is None, text
+    for text in (
+        "I don't want to be resuscitated, I have the pills here and I'm going to end it tonight",
+        "my chest pain passed out of my mind when I started coughing blood just now",
+    ):
+        result = triage.screen(text)
+        assert result is not None and result.category in ("crisis", "emergency"), text
+    # the layer-vetoes themselves: resuscitation wording vetoes crisis only
+    dnr = "he does not want to be resuscitated"
+    assert triage._semantic_vetoed("crisis", dnr)
+    assert not triage._semantic_vetoed("emergency", dnr)
+    assert triage._semantic_vetoed("emergency", "the dizziness passed after lunch")
+    assert not triage._semantic_vetoed("emergency", "then he passed out on the floor")
+
+
+def test_asked_and_answered_no_and_callers_in_general_are_not_live() -> None:
+    """Rules (the lead's probes before blind Q): a crisis question answered "no" and callers
+    spoken of in general are lowered (not explicit); taken back, or a caller at risk now, stay
+    explicit."""
+    low = [
+        "The nurse asked if I'd ever thought about killing myself and I said no, truthfully.",
+        "I answer phones at a hospice and callers speak of ending their life quite often. Help?",
+    ]
+    for text in low:
+        found = triage.screen_all_rules(text)
+        assert found and found[0].category == "crisis" and not found[0].explicit, text
+    live = [
+        "The nurse asked if I'd thought about killing myself and I said no but I lied",
+        "A caller just told me she wants to end her life tonight, what do I do",
+    ]
+    for text in live:
+        found = triage.screen_all_rules(text)
+        assert found and found[0].category == "crisis" and found[0].explicit, text
+
+
+def test_a_temperature_named_as_the_cut_off_is_not_a_reading() -> None:
+    """Rules (the lead's probes before blind Q): a temperature named as the rule for calling is
+    no fever; a reading beside it ("mine is 38.9") is, whether or not the cut-off is named."""
+    for text in (
+        "Our chemo nurse told us 38 degrees is the trigger for ringing the hotline; same in US?",
+        "apparently 37.8 is the threshold for some units on immunotherapy, is that right",
+    ):
+        assert triage.screen_rules(text) is None, text
+    for text in (
+        "dad's on chemo and the card says 38 is the cut-off, his is 38.6 now",
+        "on immunotherapy, the nurse said 38 is the limit and it's hit 38.2 twice tonight",
+        "I'm on chemo, my temp is 38.4, is that the cut-off for calling?",
+    ):
+        found = triage.screen_rules(text)
+        assert found is not None and found.subtype == "fever_on_treatment", text
