@@ -1463,6 +1463,11 @@ _RULES: tuple[_Rule, ...] = (
         r"\bis\s+(?:my|his|her)\s+(?:\w+\s+)?(?:result|report|scan|vaf|count|level|marker)\s+"
         r"(?:bad|good|normal|worrying|serious|high|low)\b|\bwhat\s+do\s+(?:my|his|her)\s+"
         r"(?:\w+\s+)?(?:results|numbers|markers)\s+mean\b",
+        # someone else to read it with ("Can I bring someone to help me understand my results at
+        # the clinic appointment?"; the lead's probes before blind Q's first run)
+        not_before=r"\b(?:someone|somebody|a\s+(?:friend|relative|family\s+member|interpreter)|"
+        r"my\s+(?:\w+\s+)?(?:nurse|doctor|oncologist|consultant|gp|team|daughter|son|wife|husband|"
+        r"partner|sister|brother|mum|dad))\s+(?:to\s+)?(?:help\s+(?:me|us)\s+)?(?:to\s+)?$",
     ),
     _r(
         "eligibility",
@@ -1728,6 +1733,9 @@ _IDIOM_SENTENCE = re.compile(
 )
 
 
+_DREAM = re.compile(r"\b(?:dreamt|dreamed|dreaming|dream|nightmares?)\b", _F)
+
+
 def _sentence(norm: str, start: int, end: int) -> str:
     """The sentence (split on . ! ? ;) that contains norm[start:end]."""
     left = max(norm.rfind(c, 0, start) for c in ".!?;")
@@ -1830,6 +1838,10 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
             return True
         if _IDIOM_SENTENCE.search(_sentence(norm, start, end)):
             return True
+    # a dream ("Last night I dreamt I was drowning, woke up gasping, then realised I was just
+    # tangled in the duvet"; the lead's probes before blind Q's first run)
+    if rule.category == "emergency" and _DREAM.search(sentence) and not _LIVE.search(sentence):
+        return True
     if rule.category == "emergency" and _HYPOTHETICAL_BEFORE.search(norm[max(0, start - 60) : end]):
         return True
     if (
@@ -1898,6 +1910,14 @@ _DENIAL_HEDGED = re.compile(
 _RETRACTED_BEFORE = re.compile(
     r"\b(?:disregard|ignore|forget)\s+(?:the\s+|that\s+|my\s+)?(?:bit|part|line|stuff|"
     r"comment|sentence)\s+(?:about|on|re|with)\s+(?:the\s+)?$",
+    _F,
+)
+# said as a joke by someone else ("Dad joked that he'd jump off the roof if he had to eat
+# hospital food again"; the lead's probes before blind Q's first run): lowered, so the layer
+# judges it; the writer's own joke is not ("I joked about it but I do want to die" stays)
+_JOKED_BEFORE = re.compile(
+    r"\b(?:he|she|they|dad|mum|mom|my\s+\w+)\s+(?:\w+\s+)?(?:joked|jokes|was\s+joking|"
+    r"(?:always\s+)?jokes)\s+(?:that\s+|about\s+)?[^.!?]{0,40}$",
     _F,
 )
 _STILL_AFTER = re.compile(r"^[^.!?]{0,60}\b(?:now|worse|still|actually|really\s+do)\b", _F)
@@ -2078,6 +2098,12 @@ def _not_live_start(rule: _Rule, norm: str, start: int, end: int) -> int | None:
     elif not live and not _SYMPTOM_DENIAL_UNDONE.search(norm[end:]):
         denial = _SYMPTOM_DENIED_BEFORE.search(before)
     if not live and _RETRACTED_BEFORE.search(before) and not _STILL_AFTER.search(norm[end:]):
+        return start
+    if (
+        rule.category == "crisis"
+        and not live
+        and _JOKED_BEFORE.search(norm[max(0, start - 60) : start])
+    ):
         return start
     out = start - (len(before) - denial.start()) if denial else start
     framed = bool(_ROLE_FRAME.search(norm) or _TOPIC_FRAME.search(norm))

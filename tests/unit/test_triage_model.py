@@ -1170,3 +1170,36 @@ def test_a_temperature_named_as_the_cut_off_is_not_a_reading() -> None:
     ):
         found = triage.screen_rules(text)
         assert found is not None and found.subtype == "fever_on_treatment", text
+
+
+def test_a_dream_is_no_emergency_and_someone_elses_joke_is_lowered() -> None:
+    """Rules (the lead's probes before blind Q): symptoms in a dream are not live, and a crisis
+    line someone else said as a joke is lowered (the layer judges it); a symptom now, or the
+    writer's own joke taken back, stay explicit."""
+    assert (
+        triage.screen_rules("had a nightmare I was choking and woke up coughing, so silly") is None
+    )
+    found = triage.screen_all_rules("My brother jokes he'll hang himself if Spurs lose again")
+    assert [(r.category, r.explicit) for r in found] == [("crisis", False)]
+    for text in (
+        "I woke from a nightmare and now I can't breathe, my chest is tight",
+        "I joked to my sister I'd hang myself, but I wasn't joking, I have a rope",
+    ):
+        found = triage.screen_all_rules(text)
+        assert found and found[0].category in ("crisis", "emergency") and found[0].explicit, text
+
+
+def test_someone_else_to_read_a_report_with_is_not_a_request_to_read_it() -> None:
+    """Rules (the lead's probes before blind Q): asking to bring someone who will help read the
+    results is no request for the assistant to read them; asking the assistant still is."""
+    for text in (
+        "Could I ask a relative to help me understand my biopsy report at the meeting?",
+        "I want my oncologist to go through my scan with me properly next time",
+    ):
+        assert triage.screen_rules(text) is None, text
+    for text in (
+        "could you help me understand my biopsy report please",
+        "my oncologist was rushed, can you go through my scan results",
+    ):
+        found = triage.screen_rules(text)
+        assert found is not None and found.subtype == "read_report", text
