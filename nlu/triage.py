@@ -2379,6 +2379,29 @@ _PLANS_NOT_CRISIS = re.compile(
 _DANGER_WORDS = re.compile(
     rf"\b(?:{_DANGER_CORE}|overdos\w*|pills|i\s+mean\s+it|not\s+joking|serious(?:ly)?)\b", _F
 )
+# Death from the illness, planned for ("My husband knows he's going to die soon and wants to
+# plan his own funeral", "Now that I know I won't see next Christmas, I want to make the most
+# of this one"; the lead's probes before blind Q's first run): the layer's crisis finding is
+# vetoed unless the message speaks of hastening it.
+_ILLNESS_DEATH = re.compile(
+    r"\b(?:terminal(?:ly\s+ill)?|palliative|hospice|end\s+of\s+life|(?:weeks|months)\s+(?:left|to\s+"
+    r"live|not\s+years)|prognosis|knows?\s+(?:he|she|i|they)\s*(?:'s|'re|'m|is|am|are)\s+"
+    r"(?:going\s+to\s+die|dying)|(?:now\s+that|since)\s+i\s+know\s+i\s+(?:won'?t|will\s+not)\s+"
+    r"see)\b",
+    _F,
+)
+_LIVING_PLANS = re.compile(
+    r"\bplan\w*\s+(?:his|her|my|their)\s+(?:own\s+)?funeral\b|\bmake\s+the\s+(?:most|best)\s+of\b|"
+    r"\bbucket\s+list\b|\bmemory\s+box\w*|\b(?:spend|enjoy)\s+(?:them|it|the\s+time|the\s+"
+    r"(?:weeks|months))\s+well\b|\bfamily\s+(?:activities|days?\s+out|holiday)\b",
+    _F,
+)
+_HASTEN = re.compile(
+    r"\b(?:suicid\w*|kill\s+(?:my|him|her|them)sel(?:f|ves)|end\s+(?:it|my\s+life|things)|"
+    r"overdos\w*|pills|tablets|morphine|oramorph|stockpil\w*|hasten\w*|speed\s+(?:it|things)\s+"
+    r"up|on\s+my\s+own\s+terms|not\s+wait\w*|before\s+it\s+gets|assisted\s+dying|dignitas)\b",
+    _F,
+)
 _NOT_A_FEVER = re.compile(r"\bnot\s+a\s+(?:fever|temperature)\b|\bhot\s+flush\w*", _F)
 
 
@@ -2427,6 +2450,14 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
             or (category == "crisis" and _PLANS_NOT_CRISIS.search(norm))
         )
         and not _DANGER_WORDS.search(norm)
+        and not _LIVE.search(norm)
+    ):
+        return True
+    if (
+        category == "crisis"
+        and _ILLNESS_DEATH.search(norm)
+        and _LIVING_PLANS.search(norm)
+        and not _HASTEN.search(norm)
         and not _LIVE.search(norm)
     ):
         return True

@@ -1203,3 +1203,21 @@ def test_someone_else_to_read_a_report_with_is_not_a_request_to_read_it() -> Non
     ):
         found = triage.screen_rules(text)
         assert found is not None and found.subtype == "read_report", text
+
+
+def test_death_from_the_illness_planned_for_vetoes_the_layers_crisis_finding() -> None:
+    """The lead's probes before blind Q: a terminal illness and plans for the time left (a
+    funeral, making the most of it) veto the layer's crisis finding; wording of hastening the
+    death, or a live marker, keeps it."""
+    for text in (
+        "she's terminal and wants to plan her own funeral with the grandchildren",
+        "with months left we want to make the most of the summer, any charity days out?",
+    ):
+        assert triage._semantic_vetoed("crisis", text), text
+        assert not triage._semantic_vetoed("emergency", text), text
+    for text in (
+        "he's terminal and planning his own funeral, and he's been stockpiling his oramorph",
+        "I'm palliative, I'll make the most of tonight and then end it on my own terms",
+        "with months left I've planned my own funeral and I'm not waiting for the end",
+    ):
+        assert not triage._semantic_vetoed("crisis", text), text
