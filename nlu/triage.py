@@ -2256,7 +2256,7 @@ _REASSURED = re.compile(
     # "... but that passed in a day", "feeling human now", "Mine settled last week" (the lead's
     # probes before blind Q's first run)
     r"\b(?:that|it|which|this|dizziness|tingling|pain|ache|headache|nausea|feeling)\s+"
-    r"(?:\w+\s+)?passed\b(?!\s+out)|\bfeel(?:ing|s)?\s+human\s+"
+    r"(?:\w+\s+)?passed\b(?!\s+out)|\b(?:it|that)\s+went(?:\s+away|\s+off)?\s*(?:[.,!;]|$)|\bfeel(?:ing|s)?\s+human\s+"
     r"(?:again|now)\b|\b(?:mine|his|hers|theirs)\s+(?:has\s+|had\s+)?settled\b",
     _F,
 )
@@ -2369,7 +2369,10 @@ _PLANS_NOT_CRISIS = re.compile(
     r"advance\s+(?:care\s+plan|directive|decision)|respect\s+form|living\s+will|"
     # "I've told my family I don't want to be resuscitated", "I just want quality over
     # quantity" (the lead's probes before blind Q's first run)
-    r"(?:don'?t|do\s+not|not)\s+(?:want\s+)?to\s+be\s+resuscitated|quality\s+over\s+quantity)\b|"
+    r"(?:don'?t|do\s+not|not)\s+(?:want\s+)?to\s+be\s+resuscitated|quality\s+over\s+quantity|"
+    # a supply, not a stock ("enough morphine at home to last the bank holiday weekend")
+    r"enough\s+(?:\w+\s+){0,3}to\s+last\s+(?:me\s+|us\s+|him\s+|her\s+)?(?:the|until|till|over|"
+    r"through|a|two|\d+))\b|"
     r"\bswitching\s+to\s+(?:the|a|my)\s+(?:\w+\s+){0,2}(?:portal|app|service|group|forum|platform|"
     r"website|site)\b|\b(?:i'?ll|i\s+will)\s+post\s+less\b|\boff\s+to\s+\w+\s+for\s+(?:a|two|three|"
     r"\d+)\s+(?:weeks?|days|fortnight|months?)\b|\bon\s+holiday\b",

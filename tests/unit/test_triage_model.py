@@ -1131,8 +1131,14 @@ def test_probes_before_q_resuscitation_quality_over_quantity_passed(restore_laye
     dnr = "he does not want to be resuscitated"
     assert triage._semantic_vetoed("crisis", dnr)
     assert not triage._semantic_vetoed("emergency", dnr)
+    # a supply to last a holiday is no stock; a stock with an intent is
+    supply = "we have enough oramorph at home to last until Tuesday, is the GP open?"
+    assert triage._semantic_vetoed("crisis", supply)
+    assert not triage._semantic_vetoed("crisis", "enough oramorph to last until I end it")
     assert triage._semantic_vetoed("emergency", "the dizziness passed after lunch")
     assert not triage._semantic_vetoed("emergency", "then he passed out on the floor")
+    assert triage._semantic_vetoed("emergency", "felt faint on the bus, sat down and it went.")
+    assert not triage._semantic_vetoed("emergency", "felt faint and it went black, he's not waking")
 
 
 def test_asked_and_answered_no_and_callers_in_general_are_not_live() -> None:
