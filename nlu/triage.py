@@ -1491,7 +1491,14 @@ _RULES: tuple[_Rule, ...] = (
         True,
         r"\bhow\s+long\s+(?:do|does|have|has|will|would|can|is|are)\s+(?:i|he|she|we|they|my\s+\w+)"
         r"\s+(?:\w+\s+){0,2}(?:have|got|live|survive|left|last)\b|"
+        # a prognosis named is asked for only in a question or after an asking word ("Her
+        # prognosis is weeks", "matter-of-fact about her prognosis" are told; blind P and the
+        # lead's probes before blind Q's first run)
         r"\b(?:my|his|her|our)\s+(?:\w+\s+)?(?:prognosis|life\s+expectancy|chances|odds|"
+        r"survival\s+(?:chances|odds|rate))\b(?![^.!?;]{0,80}[.!;]|[^.!?;]{0,80}$)|"
+        r"\b(?:what'?s|what\s+(?:is|are|would\s+be|might\s+be)|tell\s+(?:me|us)|estimate|give\s+"
+        r"(?:me|us)|guess|sense\s+of|idea\s+of|realistic\w*|honest\w*|know)\s+(?:\w+\s+){0,4}"
+        r"(?:my|his|her|our)\s+(?:\w+\s+)?(?:prognosis|life\s+expectancy|chances|odds|"
         r"survival\s+(?:chances|odds|rate))\b|\b(?:am\s+i|is\s+(?:he|she|my\s+\w+))\s+"
         r"(?:going\s+to|gonna)\s+die\b|\bwill\s+(?:i|he|she|my\s+\w+)\s+(?:die|survive|be\s+cured|"
         r"beat\s+(?:this|it)|make\s+it|live)\b|\bis\s+(?:my|his|her)\s+(?:\w+\s+)?(?:cancer|tumou?r)"
@@ -1920,6 +1927,14 @@ _JOKED_BEFORE = re.compile(
     r"(?:always\s+)?jokes)\s+(?:that\s+|about\s+)?[^.!?]{0,40}$",
     _F,
 )
+_GIVEN_AWAY_BY_OTHER = re.compile(
+    r"(?:gave|giving|given)\s+away\s+(?:all\s+)?(?:his|her|their)\b", _F
+)
+_ILLNESS_CONTEXT = re.compile(
+    r"\b(?:prognosis|terminal\w*|palliative|hospice|end\s+of\s+life|(?:weeks|months)\s+(?:left|to\s+"
+    r"live)|(?:been\s+)?told\s+(?:she|he)\s+has\s+(?:\w+\s+)?cancer|good\s+innings|living\s+wake)\b",
+    _F,
+)
 _STILL_AFTER = re.compile(r"^[^.!?]{0,60}\b(?:now|worse|still|actually|really\s+do)\b", _F)
 # A symptom denied right before its words ("No blood, no cough, no breathlessness - just
 # nervous", "Not struggling to breathe - struggling with paperwork!", "no chest pain, just a
@@ -2103,6 +2118,17 @@ def _not_live_start(rule: _Rule, norm: str, start: int, end: int) -> int | None:
         rule.category == "crisis"
         and not live
         and _JOKED_BEFORE.search(norm[max(0, start - 60) : start])
+    ):
+        return start
+    # an old or dying relative giving things away, the illness named ("Grandma's giving away
+    # her china collection ... matter-of-fact about her prognosis"; blind P, twice): lowered,
+    # so the layer judges the rest, unless hastening the death is spoken of
+    if (
+        rule.rule == "crisis_signs"
+        and not live
+        and _GIVEN_AWAY_BY_OTHER.match(norm, start)
+        and _ILLNESS_CONTEXT.search(norm)
+        and not _HASTEN.search(norm)
     ):
         return start
     out = start - (len(before) - denial.start()) if denial else start

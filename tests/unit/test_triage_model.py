@@ -1227,3 +1227,29 @@ def test_death_from_the_illness_planned_for_vetoes_the_layers_crisis_finding() -
         "with months left I've planned my own funeral and I'm not waiting for the end",
     ):
         assert not triage._semantic_vetoed("crisis", text), text
+
+
+def test_a_dying_relative_giving_things_away_and_a_prognosis_told_not_asked() -> None:
+    """Rules (blind P, twice, and the lead's probes before blind Q): an ill or old relative
+    giving things away, the illness named, is lowered (the layer judges the rest) unless
+    hastening the death is spoken of; a prognosis told is no request for one, asked is."""
+    found = triage.screen_all_rules(
+        "Grandad is giving away his tools; he's in the hospice and very calm about it"
+    )
+    assert [(r.category, r.explicit) for r in found] == [("crisis", False)]
+    assert triage._rule_pass(
+        "Grandad is giving away his tools; he's in the hospice and very calm about it"
+    )[1], "the giving-away span is reported as not live"
+    hasten = "Grandad is giving away his tools, he's terminal and has saved up his oramorph"
+    assert not triage._rule_pass(hasten)[1]
+    for text in (
+        "His prognosis is a few months; we're looking for a carers' café near Bristol.",
+        "we've known her prognosis since March and she's taking it in her stride",
+    ):
+        assert triage.screen_rules(text) is None, text
+    for text in (
+        "what is realistically his prognosis with KRAS G12C and liver mets",
+        "can you give me my survival odds, stage 3 EGFR?",
+    ):
+        found_one = triage.screen_rules(text)
+        assert found_one is not None and found_one.subtype == "prognosis", text
