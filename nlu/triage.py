@@ -312,7 +312,11 @@ _RULES: tuple[_Rule, ...] = (
         "crisis",
         "suicidal",
         False,
-        rf"\b{DONT}\s+want\s+to\s+(?:be\s+here|be\s+around|wake\s+up|carry\s+on|go\s+on)\b|"
+        # (not waking up at an hour: "I don't want to wake up at 5am for the trial bloods again";
+        # the lead's probes before blind Q's first run)
+        rf"\b{DONT}\s+want\s+to\s+(?:be\s+here|be\s+around|wake\s+up(?!\s+(?:at\s+\d|early|so\s+"
+        r"early|that\s+early|before\s+\d|for\s+(?:the|a|my|another)\b|in\s+the\s+night))|carry\s+on|"
+        r"go\s+on)\b|"
         rf"\b(?:won'?t|will\s+not|wont)\s+be\s+(?:here|around)\s+(?:much\s+longer|for\s+long|"
         r"anymore|any\s+more)\s+(?:anyway\s+)?(?:because|cos|coz|if)\s+i\b|"
         r"\bwish\s+i\s+(?:could|would|wouldn'?t|did\s*n'?t)\s+(?:just\s+)?(?:go\s+to\s+sleep\s+and\s+)?"
@@ -533,7 +537,12 @@ _RULES: tuple[_Rule, ...] = (
         False,
         # Added after the first run of blind set C (eval/nlu/first_runs.md).
         r"\bsleep\s+for\s+good\b|\bknow\s+(?:exactly\s+)?how\s+(?:i'?d|i\s+would|i'?ll|i\s+will)\s+"
-        r"do\s+it\b|\b(?:won'?t|will\s+not|wont)\s+be\s+(?:here|around)\b[^.!?]{0,40}\b(?:after\s+"
+        # (away for a reason: "I won't be here next week as I'm away at my daughter's"; the
+        # lead's probes before blind Q's first run)
+        r"do\s+it\b|\b(?:won'?t|will\s+not|wont)\s+be\s+(?:here|around)\b(?![^.!?]{0,80}\b(?:i'?m|"
+        r"i\s+am|we'?re|we\s+are|i'?ll\s+be|i\s+will\s+be|we'?ll\s+be)\s+(?:\w+\s+)?(?:away|on\s+"
+        r"holiday|travel+ing|visiting|abroad|out\s+of\s+(?:town|the\s+office|office)|at\s+(?:my|our|"
+        r"a|the)\s+\w+'s)\b(?!\s+(?:for\s+good|forever|permanently)))[^.!?]{0,40}\b(?:after\s+"
         r"tonight|next\s+week|tomorrow|by\s+the\s+end\s+of)\b|\b(?:sent|gave|given|left)\s+"
         r"(?:\w+\s+){0,2}(?:my|all\s+my)\s+passwords\b|\b(?:last|final)\s+(?:christmas|birthday|"
         r"time|year)\s+(?:anyone|everyone|you|they|my\s+\w+)\s+(?:has|have|will\s+have)\s+to\b|"

@@ -1253,3 +1253,20 @@ def test_a_dying_relative_giving_things_away_and_a_prognosis_told_not_asked() ->
     ):
         found_one = triage.screen_rules(text)
         assert found_one is not None and found_one.subtype == "prognosis", text
+
+
+def test_away_for_a_reason_and_waking_up_at_an_hour_are_no_crisis_signs() -> None:
+    """Rules (the lead's probes before blind Q): not being here because the writer is away, and
+    not wanting to wake up at an early hour, do not fire; away for good, and not wanting to
+    wake up at all, still do."""
+    for text in (
+        "we won't be around next week as we're visiting my son in Perth, pause my reminders",
+        "I don't want to wake up early for the 7am scan slot, can I swap?",
+    ):
+        assert triage.screen_rules(text) is None, text
+    for text in (
+        "I won't be around after tomorrow, I'll be away permanently",
+        "honestly I don't want to wake up tomorrow",
+    ):
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "crisis", text
