@@ -920,7 +920,14 @@ _RULES: tuple[_Rule, ...] = (
         r"\bone\s+side\s+of\s+(?:my|his|her|their)\s+(?:face|body)\s+(?:\w+\s+)?(?:numb|weak|"
         r"drooping|droopy|dropped|won'?t\s+move|isn'?t\s+moving|not\s+moving)\b|"
         r"\b(?:having|is\s+having|think\s+(?:\w+\s+){0,3}(?:having|had)|just\s+had|might\s+be\s+"
-        r"having|showing\s+signs\s+of)\s+a\s+(?:mini[\s-]*)?stroke\b",
+        r"having|showing\s+signs\s+of)\s+a\s+(?:mini[\s-]*)?stroke\b|"
+        # sight lost suddenly in one eye ("sudden loss of vision in one eye and a terrible
+        # headache"; blind P, held out in the refit with P)
+        r"\bsudden(?:ly)?\s+(?:loss\s+of\s+(?:vision|sight)|lost\s+(?:the\s+)?(?:vision|sight)|"
+        r"(?:went\s+)?blind)\s+in\s+(?:one|my|his|her|the\s+(?:left|right))\s+(?:\w+\s+)?eye\b|"
+        r"\b(?:lost|losing)\s+(?:the\s+)?(?:vision|sight)\s+in\s+(?:one|my|his|her)\s+(?:\w+\s+)?eye\s+"
+        r"(?:suddenly|all\s+of\s+a\s+sudden|just\s+now|this\s+(?:morning|afternoon|evening)|"
+        r"an\s+hour\s+ago)\b",
         personal=True,
         not_after=r"^[^.!?]{0,40}\b(?:years?\s+ago|months\s+ago|last\s+year)",
     ),

@@ -1270,3 +1270,19 @@ def test_away_for_a_reason_and_waking_up_at_an_hour_are_no_crisis_signs() -> Non
     ):
         found = triage.screen_rules(text)
         assert found is not None and found.category == "crisis", text
+
+
+def test_sight_lost_suddenly_in_one_eye_is_an_emergency() -> None:
+    """Rules (blind P's held-out miss in the refit with P): sight lost suddenly in one eye is a
+    stroke sign; sight lost long ago, or asked about in general, is not."""
+    for text in (
+        "my husband has had a sudden loss of sight in his right eye and feels sick",
+        "Mum lost the vision in her left eye just now, she's on a trial drug",
+    ):
+        found = triage.screen_rules(text)
+        assert found is not None and found.subtype == "stroke", text
+    for text in (
+        "I lost the sight in one eye as a child, does that exclude me from trials?",
+        "is sudden loss of vision in one eye a side effect listed for dabrafenib?",
+    ):
+        assert triage.screen_rules(text) is None, text
