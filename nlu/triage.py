@@ -2441,6 +2441,19 @@ _LIVING_PLANS = re.compile(
     r"(?:weeks|months))\s+well\b|\bfamily\s+(?:activities|days?\s+out|holiday)\b",
     _F,
 )
+_DONE_BY_TEAM = re.compile(
+    r"\b(?:oncologist|doctor|consultant|team|specialist|nurse|gp)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:reduced|lowered|cut|changed|increased|stopped|switched|paused|adjusted)\s+(?:my|his|her|"
+    r"the)\s+(?:\w+\s+){0,2}(?:dose|dosage|treatment|tablets|drug|medication)\b|\bas\s+agreed\s+"
+    r"with\s+(?:my|his|her|the)\s+(?:team|oncologist|doctor|consultant)\b",
+    _F,
+)
+_ASKING_WHAT_TO_DO = re.compile(
+    r"\b(?:should|shall|can|could|may|must|would)\s+(?:i|he|she|we)\b|\bdo\s+(?:i|he|she|we)\s+"
+    r"(?:still\s+)?(?:take|stop|skip|keep|carry|restart|continue|need\s+to)\b|\bis\s+it\s+(?:ok|okay|"
+    r"safe|fine|alright|wise|bad)\b|\bwhat\s+(?:if|dose|would\s+you)\b|\bhow\s+(?:much|many)\b",
+    _F,
+)
 _HASTEN = re.compile(
     r"\b(?:suicid\w*|kill\s+(?:my|him|her|them)sel(?:f|ves)|end\s+(?:it|my\s+life|things)|"
     r"overdos\w*|pills|tablets|morphine|oramorph|stockpil\w*|hasten\w*|speed\s+(?:it|things)\s+"
@@ -2496,6 +2509,14 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
         )
         and not _DANGER_WORDS.search(norm)
         and not _LIVE.search(norm)
+    ):
+        return True
+    # a change the team has already made ("My oncologist reduced my lorlatinib dose last month
+    # and things are much better. Is there a group ...?"; blind P, held out in the refit with P)
+    if (
+        category == "medical_advice"
+        and _DONE_BY_TEAM.search(norm)
+        and not _ASKING_WHAT_TO_DO.search(norm)
     ):
         return True
     if (

@@ -1286,3 +1286,18 @@ def test_sight_lost_suddenly_in_one_eye_is_an_emergency() -> None:
         "is sudden loss of vision in one eye a side effect listed for dabrafenib?",
     ):
         assert triage.screen_rules(text) is None, text
+
+
+def test_a_change_the_team_has_made_vetoes_the_layers_medical_advice_finding() -> None:
+    """Blind P (held out in the refit with P): a dose change the team already made, told, is
+    no request for advice; asked about ("should I ...", "is it OK ...") it still is."""
+    for text in (
+        "my consultant lowered my brigatinib dose in May, any groups on fatigue?",
+        "we stopped the trial drug as agreed with the team, where do we find aftercare info?",
+    ):
+        assert triage._semantic_vetoed("medical_advice", text), text
+    for text in (
+        "my consultant lowered my dose, should I take the old dose on good days?",
+        "my oncologist cut my dose, is it ok to split the tablets?",
+    ):
+        assert not triage._semantic_vetoed("medical_advice", text), text
