@@ -321,7 +321,11 @@ _RULES: tuple[_Rule, ...] = (
         r"anymore|any\s+more)\s+(?:anyway\s+)?(?:because|cos|coz|if)\s+i\b|"
         r"\bwish\s+i\s+(?:could|would|wouldn'?t|did\s*n'?t)\s+(?:just\s+)?(?:go\s+to\s+sleep\s+and\s+)?"
         r"(?:not\s+wake|never\s+wake|wake\s+up)\b|\bsleep\s+(?:forever|and\s+never\s+wake)\b|"
-        r"\bnot\s+wake\s+up\s+(?:again|tomorrow)\b",
+        r"\bnot\s+wake\s+up\s+(?:again|tomorrow)\b|"
+        # "can u recommend anything to make sure i dont wake up" (blind I; the refit with P
+        # left it to the rules)
+        r"\bmake\s+sure\s+(?:i|he|she)\s+(?:don'?t|dont|do\s+not|never|won'?t|wont)\s+wake\s+up\b(?!\s+(?:at\s+\d|early|in\s+the\s+"
+        r"night|with|before\s+\d|for\b))",
     ),
     _r(
         "burden",
@@ -2025,6 +2029,17 @@ _ROLE_FRAME = re.compile(
     # helpline is no frame: "I work on a patient helpline. A caller told me an hour ago she is
     # going to kill herself" (blind N) is live.
     r"\bcallers\s+(?:\w+\s+)?(?:talk|speak|say|mention|tell\s+us)\b|"
+    # someone quoted in a publication ("Our website quotes a patient saying 'I felt suicidal
+    # for months'", "For the volunteers' handbook we quote a caller who said ..."; the lead's
+    # probes before blind Q's first run)
+    r"\bquot(?:e|es|ed|ing)\s+(?:from\s+)?(?:a|an|one\s+of\s+our|our|this|that)\s+(?:\w+\s+){0,2}"
+    r"(?:member|patient|caller|carer|volunteer|supporter|guest|survivor|user|client|reader)s?\b|"
+    # words for publishing ("Draft tweet for our awareness week: 'I thought about ending my
+    # life after diagnosis'", a slogan, a mural, a song line, "does this follow safe messaging?")
+    r"\b(?:slogan|tweet|mural|lyrics?|song|banner|headline|strapline|tagline|t-?shirt)s?\b|"
+    r"\bsafe\s+messaging\b|\b(?:content|trigger)\s+warnings?\b|\b(?:calendar|magazine)\b|"
+    r"\b(?:member|survivor|reader|supporter|volunteer|guest)(?:'s\s+(?:\w+\s+)?(?:letter|post|poem|"
+    r"story|entry))?\s+(?:wrote|writes|begins|reads|ends)\b|"
     # ("asking for me, not for a story" is no frame; blind O)
     r"(?<!not\s)\b(?:in|for)\s+(?:a|an|our|my|the)\s+(?:\w+\s+){0,2}(?:story|novel|script|screenplay|"
     r"drama|podcast|procedures?\s+manual|resource\s+pack|faq|safeguarding\s+review|leaflet|"
@@ -2438,7 +2453,13 @@ _ILLNESS_DEATH = re.compile(
 _LIVING_PLANS = re.compile(
     r"\bplan\w*\s+(?:his|her|my|their)\s+(?:own\s+)?funeral\b|\bmake\s+the\s+(?:most|best)\s+of\b|"
     r"\bbucket\s+list\b|\bmemory\s+box\w*|\b(?:spend|enjoy)\s+(?:them|it|the\s+time|the\s+"
-    r"(?:weeks|months))\s+well\b|\bfamily\s+(?:activities|days?\s+out|holiday)\b",
+    r"(?:weeks|months))\s+well\b|\bfamily\s+(?:activities|days?\s+out|holiday)\b|"
+    # provision for the family ("I want to make sure my kids are looked after when I'm gone.
+    # Is there any legal help for parents with terminal cancer?"; blind O, read as a crisis by
+    # the refit with P)
+    r"\b(?:looked\s+after|provided\s+for|taken\s+care\s+of)\s+when\s+i'?m\s+gone\b|\blegal\s+"
+    r"(?:help|advice)\b|\bguardianship\b|\bpower\s+of\s+attorney\b|\b(?:write|writing|make|making|"
+    r"update|updating)\s+(?:a|my)\s+will\b",
     _F,
 )
 _DONE_BY_TEAM = re.compile(
@@ -2458,6 +2479,15 @@ _HASTEN = re.compile(
     r"\b(?:suicid\w*|kill\s+(?:my|him|her|them)sel(?:f|ves)|end\s+(?:it|my\s+life|things)|"
     r"overdos\w*|pills|tablets|morphine|oramorph|stockpil\w*|hasten\w*|speed\s+(?:it|things)\s+"
     r"up|on\s+my\s+own\s+terms|not\s+wait\w*|before\s+it\s+gets|assisted\s+dying|dignitas)\b",
+    _F,
+)
+# an everyday cause or request said outright, for the layer's emergency findings ("my hands are
+# shaking from the caffeine" (blind E), "Could you make the text bigger? I'm 82 and struggling
+# to read it" (blind P); both read as emergencies by the refit with P)
+_ORDINARY_CAUSE = re.compile(
+    r"\b(?:shak\w*|jitter\w*|trembl\w*|wired|buzz\w*)\b[^.!?]{0,40}\b(?:from|because\s+of)\s+"
+    r"(?:the\s+|all\s+the\s+|too\s+much\s+)?(?:caffeine|coffee|espresso|energy\s+drinks?)\b|\b(?:make|making)\s+the\s+(?:text|"
+    r"font|writing|letters|print)\s+(?:bigger|larger)\b|\b(?:font|text)\s+size\b",
     _F,
 )
 _NOT_A_FEVER = re.compile(r"\bnot\s+a\s+(?:fever|temperature)\b|\bhot\s+flush\w*", _F)
@@ -2529,7 +2559,10 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
         return True
     if category == "emergency":
         return bool(
-            _PAST_SENTENCE.search(norm) or _REASSURED.search(norm) or _NOT_A_FEVER.search(norm)
+            _PAST_SENTENCE.search(norm)
+            or _REASSURED.search(norm)
+            or _NOT_A_FEVER.search(norm)
+            or _ORDINARY_CAUSE.search(norm)
         )
     return False
 

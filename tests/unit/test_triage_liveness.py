@@ -181,12 +181,13 @@ def test_choose_live_keeps_every_positive_it_could_drop() -> None:
 # Rasa data (checked): quotes of no one at risk now, which the rules and the layer's other
 # checks let through, and live messages near those shapes.
 QUOTED_NOT_LIVE = [
-    "For our carers' newsletter we're quoting a member who once said \"I just want it all to "
-    'stop". Is that OK under safe messaging guidance?',
-    # (since blind O the rules frame "in our annual report" themselves, so this one is quoted
-    # on a fundraising page, which only the liveness head reads as not live)
-    "Quoting a member on our fundraising page: \"some days I'd rather be dead than face another "
-    'scan". Do we need consent forms?',
+    # (since the refit with blind P the layer vetoes "we're quoting a member who once said 'I
+    # just want it all to stop'" by itself, and the rules frame a quoted member, so this one is a
+    # line of a member's poem, which only the liveness head reads as not live)
+    "Our newsletter is printing a member's poem with the line \"I wish I could sleep and never "
+    'wake". Is that safe to publish?',
+    # (the fundraising-page quote of a member, which only the liveness head read as not live
+    # before, is framed by the rules since the lead's probes before blind Q: "a survivor writes")
 ]
 LIVE_NEAR = [
     (

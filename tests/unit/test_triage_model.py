@@ -1301,3 +1301,43 @@ def test_a_change_the_team_has_made_vetoes_the_layers_medical_advice_finding() -
         "my oncologist cut my dose, is it ok to split the tablets?",
     ):
         assert not triage._semantic_vetoed("medical_advice", text), text
+
+
+def test_everyday_causes_and_provision_for_the_family_veto_the_layer() -> None:
+    """Layer-vetoes for the refit with P's in-sample false positives (blind E, O and P), in new
+    wording: shaking from coffee and a request for bigger text are no emergency; provision for
+    the family with a terminal illness is no crisis. Look-alikes with danger stay."""
+    assert triage._semantic_vetoed("emergency", "I'm all jittery because of the espresso, lol")
+    assert triage._semantic_vetoed("emergency", "please make the font bigger, my eyes are tired")
+    assert not triage._semantic_vetoed("emergency", "crushing chest pain after my coffee")
+    provision = "I'm terminal and want my son provided for when I'm gone. Legal help?"
+    assert triage._semantic_vetoed("crisis", provision)
+    assert not triage._semantic_vetoed(
+        "crisis", "I'm terminal and I've written my will, I'll take all my pills tonight"
+    )
+
+
+def test_making_sure_not_to_wake_up_is_a_crisis_sign() -> None:
+    found = triage.screen_rules(
+        "anything to make sure she never wakes up? no, I mean me: make sure I don't wake up"
+    )
+    assert found is not None and found.category == "crisis"
+    assert (
+        triage.screen_rules("how do I make sure I don't wake up at 3am with hot flushes?") is None
+    )
+
+
+def test_crisis_words_quoted_for_publication_are_framed() -> None:
+    """Rules (the lead's probes before blind Q): crisis words quoted from someone else for a
+    slogan, a tweet, a magazine or a member's writing are lowered (the layer judges the rest);
+    the writer's own live words beside such a frame stay explicit."""
+    for text in (
+        'Draft banner for our walk: "I wanted to die, now I run marathons". Too much?',
+        'A survivor writes in our magazine: "I was suicidal after my diagnosis". OK to print?',
+        'Our website quotes a carer saying "I wanted to end it all". Safe messaging OK?',
+    ):
+        found = triage.screen_all_rules(text)
+        assert found and not any(r.explicit for r in found if r.category == "crisis"), text
+    live = "Drafting a tweet for the charity, but honestly I want to kill myself tonight"
+    found = triage.screen_all_rules(live)
+    assert found and found[0].category == "crisis" and found[0].explicit
