@@ -59,8 +59,9 @@ TRIAGE_SETS = {
     "blind N": "triage_blind_n.yml",
     "blind O": "triage_blind_o.yml",
     "blind P": "triage_blind_p.yml",
+    "blind Q (final)": "triage_blind_q.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind Q (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
