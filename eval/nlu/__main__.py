@@ -33,10 +33,10 @@ from typing import Any
 
 from eval.nlu.metrics import evaluate_entities, evaluate_triage, load_yaml
 
-# Red-flag sets in the order they were written. Blind E to P were each the judged final set for
-# their one first run (eval/nlu/first_runs.md; P's with the screen frozen at 8ac388f) and are now
+# Red-flag sets in the order they were written. Blind E to Q were each the judged final set for
+# their one first run (eval/nlu/first_runs.md; Q's with the screen frozen at 3041a7a) and are now
 # development sets (nlu/triage_model.json names the training sets).
-# The next blind set (Q, triage_data.NEXT_BLIND) is added here as "blind Q (final)", with
+# The next blind set (R, triage_data.NEXT_BLIND) is added here as "blind R (final)", with
 # JUDGED_SET, only for its one first run after the screen is frozen; until then no triage target
 # is judged.
 TRIAGE_SETS = {
@@ -59,9 +59,9 @@ TRIAGE_SETS = {
     "blind N": "triage_blind_n.yml",
     "blind O": "triage_blind_o.yml",
     "blind P": "triage_blind_p.yml",
-    "blind Q (final)": "triage_blind_q.yml",
+    "blind Q": "triage_blind_q.yml",
 }
-JUDGED_SET: str | None = "blind Q (final)"
+JUDGED_SET: str | None = None
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"

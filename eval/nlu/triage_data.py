@@ -47,17 +47,15 @@ SETS: tuple[tuple[str, str], ...] = (
     ("blind_n", "triage_blind_n.yml"),
     ("blind_o", "triage_blind_o.yml"),
     ("blind_p", "triage_blind_p.yml"),
+    ("blind_q", "triage_blind_q.yml"),
 )
 # The next blind set: refused by ``load_set`` until its one first run (eval/nlu/first_runs.md).
-# Q was written by helper-33, who read nothing under /work or elsewhere in /tmp (230 positives,
-# 500 negatives; structure checked only; its brief named no shapes from earlier errors).
-NEXT_BLIND = "triage_blind_q.yml"
-# R, for the first run after Q's: written by helper-34 under the same brief as Q (230
-# positives, 500 negatives; structure checked only: one positive and four negatives repeat
-# wording of an earlier set, one message repeats Q's).
-AFTER_NEXT_BLIND = "triage_blind_r.yml"
+# R was written by helper-34, who read nothing under /work or elsewhere in /tmp, under the same
+# brief as P and Q (230 positives, 500 negatives; structure checked only: one positive and four
+# negatives repeat wording of an earlier set, one message repeats Q's).
+NEXT_BLIND = "triage_blind_r.yml"
 # the blind sets kept for later first runs; refused like NEXT_BLIND
-RESERVED_BLIND = (NEXT_BLIND, AFTER_NEXT_BLIND)
+RESERVED_BLIND = (NEXT_BLIND,)
 RASA_NLU = ROOT / "assistant" / "data" / "nlu"
 RED_FLAG_INTENTS = ("crisis", "emergency", "medical_advice")
 CACHE_DIR = ROOT / "var" / "triage-vectors"
