@@ -209,7 +209,10 @@ def _r(
 _FEVER_WORD = (
     r"(?:fiebre|fi[eè]vre|fieber|febbre|febre|koorts|"
     # added after blind P: chills ("Temperatura 38,8 e brividi forti, sono in chemio")
-    r"brividi|frissons|escalofr[ií]os|sch[üu]ttelfrost|rillingen|calafrios|tremble\s+de\s+partout)"
+    r"brividi|frissons|escalofr[ií]os|sch[üu]ttelfrost|rillingen|calafrios|tremble\s+de\s+partout|"
+    # Hindi in Latin letters (blind Q: "temperature 39 hai aur woh kaanp rahi hain, kal hi
+    # chemo hua tha")
+    r"bukhar|bukhaar|kaanp\s+(?:rahi|raha|rahe)|kanp\s+(?:rahi|raha|rahe))"
 )
 _CHEMO_WORD = r"(?:quimio|chimio|chemio|chemo|kemo)"
 # a temperature as a number beside a chemotherapy word that is not English ("il a 39,4 et il
@@ -546,7 +549,8 @@ _RULES: tuple[_Rule, ...] = (
         r"do\s+it\b|\b(?:won'?t|will\s+not|wont)\s+be\s+(?:here|around)\b(?![^.!?]{0,80}\b(?:i'?m|"
         r"i\s+am|we'?re|we\s+are|i'?ll\s+be|i\s+will\s+be|we'?ll\s+be)\s+(?:\w+\s+)?(?:away|on\s+"
         r"holiday|travel+ing|visiting|abroad|out\s+of\s+(?:town|the\s+office|office)|at\s+(?:my|our|"
-        r"a|the)\s+\w+'s)\b(?!\s+(?:for\s+good|forever|permanently)))[^.!?]{0,40}\b(?:after\s+"
+        r"a|the)\s+\w+'s)\b(?!\s+(?:for\s+good|forever|permanently))|[^.!?]{0,80}\b(?:on\s+"
+        r"(?:holiday|hols|vacation)|holidaying)\b)[^.!?]{0,40}\b(?:after\s+"
         r"tonight|next\s+week|tomorrow|by\s+the\s+end\s+of)\b|\b(?:sent|gave|given|left)\s+"
         r"(?:\w+\s+){0,2}(?:my|all\s+my)\s+passwords\b|\b(?:last|final)\s+(?:christmas|birthday|"
         r"time|year)\s+(?:anyone|everyone|you|they|my\s+\w+)\s+(?:has|have|will\s+have)\s+to\b|"
@@ -717,7 +721,15 @@ _RULES: tuple[_Rule, ...] = (
         # います");
         # no word boundaries in these scripts
         r"死にたい|自殺(?:したい|しよう|を考え|を決め)|想死|想自杀|我要自杀|不想活|"
-        r"죽고\s*싶|자살하고\s*싶|자살\s*생각",
+        r"죽고\s*싶|자살하고\s*싶|자살\s*생각|"
+        # added with blind Q as a development set: Polish, Arabic, Portuguese, Russian and
+        # Turkish ("Chcę się zabić", "أريد أن أنتحر")
+        r"\bchc[eę]\s+si[eę]\s+zabi[cć]\b|\bzabij[eę]\s+si[eę]\b|\bmy[sś]l[eę]\s+o\s+samob[oó]jstwie\b|"
+        r"\bnie\s+chc[eę]\s+(?:ju[zż]\s+)?[zż]y[cć]\b|\bsamob[oó]jstw\w*\b(?=[^.!?]{0,40}\b(?:chc[eę]|"
+        r"my[sś]l[eę])\b)|أنتحر|الانتحار|انتحار|أريد\s+أن\s+أموت|أقتل\s+نفسي|"
+        r"\bn[aã]o\s+quero\s+mais\s+viver\b|\bquero\s+acabar\s+com\s+(?:a\s+minha\s+)?vida\b|"
+        r"хочу\s+умереть|покончить\s+с\s+собой|убить\s+себя|суицид|"
+        r"\b[öo]lmek\s+istiyorum\b|\bintihar\w*",
         # "quero morrer de rir", "me muero de risa": figures of speech
         not_after=r"^\s*(?:de|dalle|vor)\s+(?:rir|risa|rire|risate|lachen|vergüenza|vergonha|honte|"
         r"aburrimiento|tédio|ennui|noia|calor|frio|frío|fome|hambre|faim)\b",
@@ -1251,7 +1263,18 @@ _RULES: tuple[_Rule, ...] = (
         r"\bconvulsionando\b|\bconvulsioni\b|\bcrisi\s+epilettica\b|\bcrise\s+d'?[ée]pilepsie\b|"
         r"\bcrisis\s+epil[ée]ptica\b|\bepileptische\s+aanval\b|\breagiert\s+nicht\s+mehr\b|"
         r"\breagiert\s+nicht\b|\bne\s+r[ée]pond\s+plus\b|\bno\s+responde\b|\bnon\s+risponde\b|"
-        r"\breageert\s+niet\b|\bn[ãa]o\s+responde\b",
+        r"\breageert\s+niet\b|\bn[ãa]o\s+responde\b|"
+        r"化疗[^。！？.!?]{0,30}(?:发烧|发热|体温\s*(?:3[89]|4[01])|发抖)|(?:发烧|发热|体温\s*(?:3[89]|4[01]))"
+        r"[^。！？.!?]{0,30}化疗|"
+        # added with blind Q as a development set: French, Italian, Spanish, German, Hindi
+        # (Latin letters), Chinese and Japanese ("ne respire presque plus", "sta vomitando
+        # sangue", "la cara torcida y no puede hablar", "hustet gerade hellrotes Blut", "saans
+        # nahi aa rahi", "突然昏倒了，叫不醒", "意識がなくて、呼吸がおかしい")
+        r"\bne\s+respire\s+(?:presque\s+)?plus\b|\b(?:sta\s+)?vomit(?:ando|a)\s+sangue\b|"
+        r"\bvomitando\s+sangre\b|\bcara\s+(?:torcida|ca[ií]da)\b|\bno\s+puede\s+hablar\b|"
+        r"\bhustet\s+(?:\w+\s+){0,2}blut\b|\bblut\s+(?:ge)?hust\w*|\bsaans\s+(?:nahi|nahin|nhi)\s+"
+        r"(?:aa|le\s+pa)\s*(?:rahi|raha|rahe)\b|"
+        r"昏倒|昏迷|叫不醒|呼吸困难|喘不过气|意識がな|呼吸が(?:おかしい|苦しい|止)|息ができない",
         # denied ("no tengo fiebre", "pas de fièvre") or told as over ("J'ai eu une fièvre
         # pendant la chimio en 2020, tout va bien maintenant")
         # or asked about for information ("des informations sur la fièvre ... pour un dépliant")
@@ -1322,7 +1345,23 @@ _RULES: tuple[_Rule, ...] = (
         r"\ba\s+donné\s+toutes\s+ses\s+affaires\b|\b(?:m'a|nous\s+a|lui\s+a)\s+dit\s+adieu\b|"
         r"\btoutes\s+(?:ses|mes)\s+bo[îi]tes\s+de\s+(?:morphine|médicaments|comprimés|cachets)\b|"
         r"\bals\s+ik\s+er\s+(?:morgen\s+|straks\s+)?niet\s+meer\s+ben\b|\b(?:pillen|tabletten|"
-        r"medicijnen|slaappillen)\s+gespaard\b",
+        r"medicijnen|slaappillen)\s+gespaard\b|"
+        # added with blind Q as a development set: tablets saved up and an end tonight in
+        # French, German, Italian, Portuguese, Hindi (Latin letters) and Chinese ("J'ai mis de
+        # côté tous mes comprimés de morphine ... Ce soir, tout sera fini", "Hab meine Tabletten
+        # gesammelt", "Ho messo da parte le pastiglie di morfina", "Tenho guardado os
+        # comprimidos", "saari neend ki goliyan ek saath rakh li hain, aaj raat sab khatam",
+        # "我已经把止痛药都攒起来了，今晚就彻底解脱了")
+        r"\bmis\s+de\s+c[oô]t[ée]\s+(?:tous\s+)?(?:mes|ses)\s+(?:comprim[ée]s|cachets|m[ée]dicaments)\b|"
+        r"\bce\s+soir,?\s+tout\s+sera\s+fini\b|\ben\s+finir\s+ce\s+soir\b|"
+        r"\b(?:meine|seine|ihre)\s+(?:tabletten|pillen|schlaftabletten)\s+(?:\w+\s+)?(?:gesammelt|"
+        r"gehortet)\b|\bverabschiede\s+mich\s+(?:heute\s+nacht|heute\s+abend|f[üu]r\s+immer)\b|"
+        r"\bmuss\s+mich\s+niemand\s+mehr\s+pflegen\b|"
+        r"\bmesso\s+da\s+parte\s+(?:le|tutte\s+le)\s+(?:pastiglie|pillole|compresse)\b|\bsmetto\s+di\s+"
+        r"essere\s+un\s+peso\b|\b(?:tenho|tinha)\s+guardado\s+(?:os|todos\s+os)\s+(?:comprimidos|"
+        r"rem[ée]dios)\b|\bn[aã]o\s+vou\s+ser\s+um\s+fardo\b|"
+        r"\bgoliyan\b[^.!?]{0,40}\b(?:rakh\s+li|jama|ikatthi)\b|\baaj\s+raat\s+sab\s+khatam\b|"
+        r"攒起来|今晚就?(?:彻底)?解脱|彻底解脱",
     ),
     # Added with blind set O as a development set. Questions about how certain, painless or
     # quick a method is, asked with intent ("how to make sure a fall from a balcony is final",
@@ -1414,6 +1453,60 @@ _RULES: tuple[_Rule, ...] = (
         rf"{_SUGAR_WITH}[\s\S]{{0,150}}?\b{_SUGAR}[^.!?]{{0,25}}?{_SUGAR_HIGH}|"
         r"\b(?:in|has|having|got|developed|signs\s+of)\s+(?:dka|diabetic\s+ketoacidosis|"
         r"ketoacidosis)\b",
+        personal=True,
+    ),
+    # Added with blind set Q as a development set (its first run missed these): an overdose
+    # already taken ("I swallowed all my remaining lorazepam and my pain pills about 30 minutes
+    # ago. I feel calm now"), a last message "they'll understand tomorrow", things to be given
+    # "after" with the passwords.
+    _r(
+        "crisis_q",
+        "crisis",
+        "self_harm",
+        False,
+        r"\b(?:swallowed|took|taken|downed|necked)\s+(?:all|every\s+one|the\s+rest)\s+(?:of\s+)?"
+        r"(?:my|his|her|the)\s+(?:remaining|leftover|left[\s-]*over|saved|spare|stockpiled|hoarded)\s+"
+        r"(?:\w+\s+){0,2}(?:pills|tablets|meds|medication|painkillers|morphine|oramorph|"
+        r"lorazepam|diazepam|zopiclone|oxycodone|codeine|tramadol|sleeping\s+\w+|capsules)\b|"
+        r"\b(?:swallowed|took|taken|downed)\s+(?:all|every\s+one)\s+(?:of\s+)?(?:my|his|her)\s+"
+        r"(?:\w+\s+){0,2}(?:pills|tablets|meds|painkillers|morphine|lorazepam|diazepam|zopiclone|"
+        r"sleeping\s+\w+)\b(?=[^.!?]{0,80}\b(?:\d+|ten|twenty|thirty|forty|few)\s+minutes\s+ago\b|"
+        r"[^.!?]{0,80}\ban?\s+hour\s+ago\b|[\s\S]{0,60}\bfeel\s+(?:so\s+)?(?:calm|peaceful|sleepy)\b)|"
+        r"\b(?:they|you|she|he|everyone)(?:'?ll|\s+will)\s+understand\s+(?:tomorrow|in\s+the\s+"
+        r"morning|by\s+(?:tomorrow|the\s+morning))\b|"
+        r"\b(?:make\s+sure|please\s+(?:make\s+sure|see\s+that))\s+(?:\w+\s+){0,3}(?:gets?|has)\s+"
+        r"my\s+(?:\w+\s+)?(?:diary|journal|letters?|laptop|phone|things|rings?|watch)\s+after\s*"
+        r"(?:[.!,;]|$)",
+        personal=True,
+    ),
+    # Disguised words (blind Q: "sui*cide is all i think about", "s3lf h4rm again"): a star,
+    # dot or dash inside "suicide", digits for letters in "self harm" and "kill myself".
+    _r(
+        "crisis_disguised",
+        "crisis",
+        "suicidal",
+        True,
+        r"\b(?=s[a-z]{0,4}[*.\-_1!])s[*.\-_]?u[*.\-_]?[i1!][*.\-_]?[ck][*.\-_]?[i1!][*.\-_]?d\w*|\b(?:s3lf[\s\-_]*h[a4@]rm|self[\s\-_]*h[4@]rm)\w*|"
+        r"\b(?:k[1!]ll+\s*m[y]?\s*s[e3]lf|kill+\s*m[y]?\s*s3lf)\b|"
+        r"\bunal[i1!]ve\s+(?:my\s*self|myself)\b",
+        personal=True,
+    ),
+    # Same origin: a fever of 40 or more on BRAF/MEK tablets with rigors, and a low blood
+    # pressure reading with a fever or rigors ("on dabrafenib/trametinib, temp 40.1 with rigors,
+    # BP machine says 82/50").
+    _r(
+        "emergency_q",
+        "emergency",
+        "fever_on_treatment",
+        True,
+        r"\b(?:dabrafenib|trametinib|encorafenib|binimetinib|vemurafenib|cobimetinib|dab/?tram|"
+        r"dab\s*\+\s*tram)\b[^.!?]{0,80}\b(?:temp\w*|fever|t)\s*[:=]?\s*(?:of\s+|is\s+|at\s+)?"
+        r"(?:3[89]|4[01])(?:[.,]\d)?\b|"
+        r"\b(?:temp\w*|t)\s*[:=]?\s*(?:of\s+|is\s+|at\s+|was\s+)?4[01][.,]\d\b|"
+        r"\b(?:bp|blood\s+pressure)\b[^.!?]{0,25}?\b[5-8]\d\s*/\s*[2-5]\d\b(?=[\s\S]{0,100}\b(?:rigou?rs|"
+        r"fever|temp\w*|shiver\w*|dizzy|faint\w*|confused|drowsy)\b)|"
+        r"\b(?:rigou?rs|fever|temp\w*|shiver\w*)\b[\s\S]{0,100}\b(?:bp|blood\s+pressure)\b[^.!?]{0,25}?"
+        r"\b[5-8]\d\s*/\s*[2-5]\d\b",
         personal=True,
     ),
     # ---------------------------------------------------------------- medical advice
@@ -1603,6 +1696,11 @@ _PAST_SENTENCE = re.compile(
     _F,
 )
 _INFO_BEFORE = re.compile(
+    # "how do I recognise ..." in German, French, Spanish, Italian, Dutch and Portuguese ("Wie
+    # erkenne ich eine neutropene Sepsis?"; blind Q)
+    r"\b(?:wie|woran)\s+erkenne\s+ich\s+(?:\w+\s+){0,2}$|\bcomment\s+reconna[iî]tre\s+(?:\w+\s+){0,2}$|"
+    r"\bc[oó]mo\s+(?:reconozco|reconocer)\s+(?:\w+\s+){0,2}$|\bcome\s+riconosc\w+\s+(?:\w+\s+){0,2}$|"
+    r"\bhoe\s+herken\s+(?:ik|je)\s+(?:\w+\s+){0,2}$|\bcomo\s+reconhe[cç]\w+\s+(?:\w+\s+){0,2}$|"
     r"\b(?:guidance|guidelines?|leaflets?|information|info|research|recommendations?|statistics|"
     r"(?:quality\s+)?standards?|frameworks?|best\s+practice|"
     r"data|articles?|training|webinars?|policy|protocols?|pathway|audit|teaching|sessions?|"
@@ -1833,6 +1931,14 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
     if _INFO_BEFORE.search(norm[max(0, start - 80) : start]):
         return True
     live = bool(_LIVE.search(norm))
+    if (
+        rule.category == "crisis"
+        and not live
+        and _EXPLAINED_IDIOM.search(norm)
+        and any(q in norm for q in "'\"\u201c")
+        and not _MEANT.search(norm)
+    ):
+        return True
     sentence = _sentence(norm, start, end)
     if (
         _TOPIC_FRAME.search(norm)
@@ -2103,6 +2209,26 @@ _OPEN_SINGLE = re.compile(r"(?:^|[\s:(,])'(?=\w)")
 _CLOSE_SINGLE = re.compile(r"\w'(?!\w)")
 
 
+# A crisis word quoted and explained as slang or an idiom ("my son says 'kms' every time the
+# wifi drops, it's just how teens talk", "In Korean we say '죽고 싶다' (I want to die) when
+# we're embarrassed, like 'I could die'"; blind Q): no finding, in any language, unless the
+# message says something live.
+_EXPLAINED_IDIOM = re.compile(
+    r"\bjust\s+how\s+(?:teens|teenagers|kids|young\s+people|they)\s+(?:talk|speak)\b|\bit'?s\s+"
+    r"(?:just\s+)?(?:slang|an?\s+(?:expression|idiom|saying|figure\s+of\s+speech))\b|\bwe\s+say\s+"
+    r"['\"\u201c]|\b(?:is|as)\s+(?:slang|an\s+idiom|an\s+expression)\s+for\b|\bwhen\s+we'?re\s+"
+    r"(?:embarrassed|annoyed|tired|frustrated)\b",
+    _F,
+)
+
+
+_MEANT = re.compile(
+    r"\b(?:i\s+(?:really\s+|actually\s+)?mean\s+it|not\s+joking|seriously|but\s+(?:i|honestly|really|"
+    r"actually|this\s+time))\b",
+    _F,
+)
+
+
 def _in_quotes(norm: str, start: int) -> bool:
     """True when ``start`` lies inside a quotation opened earlier in its sentence or clause
     (within 120 characters): an odd number of double quotes before it, an open curly double
@@ -2303,7 +2429,7 @@ def semantic_enabled() -> bool:
 # Said of a symptom that is over or fine ("his breathing is back to normal now") or that might
 # happen one day ("if she ever gets a temperature"): not a live emergency.
 _REASSURED = re.compile(
-    r"\b(?:back\s+to\s+normal|(?:is|are|was|feels?|seems?)\s+(?:\w+\s+)?(?:fine|normal|ok|okay|"
+    r"\b(?:back\s+to\s+normal|(?:is|are|was|were|feels?|seems?)\s+(?:\w+\s+)?(?:fine|normal|ok|okay|"
     r"better|easier|settled|stable)|easier\s+now|breathe\s+easier|improv\w+|resolved|"
     r"(?:a|an)\s+breather|(?:breathing|feeling|sleeping|eating)\s+(?:much\s+|a\s+lot\s+|a\s+bit\s+|"
     r"so\s+much\s+)?better|(?:bleeding|bleed|nosebleed)\b[^.!?]{0,25}"
@@ -2333,7 +2459,7 @@ _OTHER_LANGUAGE_RULES = frozenset(
 # Method questions asked with intent (blind O): the layer read "how to make sure a fall from a
 # balcony is final" as an information question. A live match may not be vetoed; one that is
 # framed, denied or hypothetical (``_not_live_start``) may.
-_INTENT_RULES = frozenset({"crisis_method_intent"})
+_INTENT_RULES = frozenset({"crisis_method_intent", "crisis_q", "crisis_disguised"})
 _RULES_BY_NAME = {rule.rule: rule for rule in _RULES}
 
 
@@ -2427,6 +2553,8 @@ _PLANS_NOT_CRISIS = re.compile(
     # "I've told my family I don't want to be resuscitated", "I just want quality over
     # quantity" (the lead's probes before blind Q's first run)
     r"(?:don'?t|do\s+not|not)\s+(?:want\s+)?to\s+be\s+resuscitated|quality\s+over\s+quantity|"
+    # "This is my last message for today, thank you for the help, goodnight!" (blind Q)
+    r"last\s+(?:message|post|question)\s+(?:for\s+)?(?:today|tonight|this\s+(?:week|evening|morning))|"
     # a supply, not a stock ("enough morphine at home to last the bank holiday weekend")
     r"enough\s+(?:\w+\s+){0,3}to\s+last\s+(?:me\s+|us\s+|him\s+|her\s+)?(?:the|until|till|over|"
     r"through|a|two|\d+))\b|"

@@ -1341,3 +1341,73 @@ def test_crisis_words_quoted_for_publication_are_framed() -> None:
     live = "Drafting a tweet for the charity, but honestly I want to kill myself tonight"
     found = triage.screen_all_rules(live)
     assert found and found[0].category == "crisis" and found[0].explicit
+
+
+def test_blind_q_overdose_taken_last_words_and_disguised_words() -> None:
+    """Rules from blind Q's misses, in new wording: an overdose of saved-up tablets already
+    taken, "they'll understand tomorrow", things to be given "after", disguised words; and
+    look-alikes that stay quiet (tablets taken as usual, plain "self-harms" in a script)."""
+    for text in (
+        "I've taken all my leftover zopiclone and the co-codamol, about twenty minutes ago",
+        "I took every one of my sleeping tablets an hour ago, it's fine, I'm calm",
+        "Tell my sister I love her. She'll understand in the morning.",
+        "make sure my brother gets my watch after. thanks for listening",
+        "su.icide feels like the only option now",
+        "been thinking about how to k1ll myself",
+    ):
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "crisis", text
+    for text in (
+        "I took all my tablets this morning with breakfast as usual, any tips for the nausea?",
+        "make sure my brother gets my watch after the operation, just in case it goes missing",
+    ):
+        found = triage.screen_rules(text)
+        assert found is None or not found.explicit, text
+
+
+def test_blind_q_other_languages_and_fever_over_40() -> None:
+    """Rules from blind Q's misses in other languages and a fever of 40 on BRAF/MEK tablets
+    (new wording), with denied or informational look-alikes quiet."""
+    crisis = (
+        "Myślę o samobójstwie każdego dnia",
+        "أفكر في الانتحار كل يوم",
+        "Não quero mais viver, estou cansada da quimio",
+        "Ich habe meine Schlaftabletten gehortet und verabschiede mich heute Abend",
+    )
+    for text in crisis:
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "crisis", text
+    emergency = (
+        "Ma mère ne respire plus, vite",
+        "Mio padre vomita sangue da stamattina",
+        "Meine Frau hat Blut gehustet, sehr viel",
+        "papa ko saans nahi aa rahi hai",
+        "爸爸喘不过气，嘴唇发紫",
+        "dad's on encorafenib and binimetinib, temp 39.6 and shaking",
+        "T 40.3 and rigors, she's on chemo",
+        "rigors for an hour and his BP is 78/44, on a trial drug",
+    )
+    for text in emergency:
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "emergency", text
+    for text in (
+        "Wie erkenne ich Fieber während der Chemo? Ich möchte vorbereitet sein.",
+        "temp was 40.2 when he had covid in 2021, is that relevant for the trial?",
+        "In Polish 'chcę się zabić' is slang when we're embarrassed, like 'I could die'. Groups?",
+    ):
+        assert triage.screen_rules(text) is None, text
+
+
+def test_blind_q_false_positive_shapes_in_new_wording() -> None:
+    """Blind Q's false positives, in new wording: slang explained, away on holiday, the last
+    message for today, an other-language information question; the live look-alike fires."""
+    for text in (
+        "my daughter says 'kms' when she loses at fortnite, it's just slang. any teen groups?",
+        "Won't be around next week as the family's on holiday in Wales, back after",
+        "Wie erkenne ich eine Lungenembolie? Wir fangen bald mit der Chemo an.",
+    ):
+        assert triage.screen_rules(text) is None, text
+    assert triage._semantic_vetoed("crisis", "that's my last question for today, thanks all")
+    live = "my friends say 'kms' as a joke but I actually want to kill myself"
+    found = triage.screen_rules(live)
+    assert found is not None and found.category == "crisis" and found.explicit
