@@ -9,9 +9,10 @@
    crisis/emergency messages, false-positive rate on hard negatives, for the rules alone and
    for rules + the learned layer (nlu/triage_model.py, on the prepared MiniLM encoder). The
    learned layer is trained on the sets named in nlu/triage_model.json (blind E to P joined
-   the development sets after their first runs), whose rows are in-sample; the honest
+   the development sets after their first runs; Q has joined the sets but not yet the
+   layer's training data), whose rows are in-sample; the honest
    estimate is ``python -m eval.nlu.loso`` (leave-one-set-out, eval/nlu/triage_loso.md).
-   Targets are judged on ``JUDGED_SET``, the next blind set (Q) for its one first run; None
+   Targets are judged on ``JUDGED_SET``, the next blind set (R) for its one first run; None
    until then.
 
 Results replace the NLU section of docs/evaluation.md (between the nlu markers). Exit status 1
@@ -298,17 +299,17 @@ def render(
     lines += [
         "### Red-flag triage (`nlu.triage.screen`)",
         "",
-        "Recall counts a positive as caught only when the expected category fires. Nineteen sets, "
+        "Recall counts a positive as caught only when the expected category fires. Twenty sets, "
         "written in turn: development (`eval/nlu/triage.yml`), held-out "
         "(`triage_holdout.yml`), unseen (`triage_unseen.yml`), blind A to D "
         "(`triage_blind_a.yml` ... `triage_blind_d.yml`, written by engineers who had not seen "
         "the rules), blind E to H (`triage_blind_e.yml` ... `triage_blind_h.yml`, written "
-        "blind too, each the judged final set for its first run) and blind I to P "
-        "(`triage_blind_i.yml` ... `triage_blind_p.yml`, likewise). Each was run once with the "
+        "blind too, each the judged final set for its first run) and blind I to Q "
+        "(`triage_blind_i.yml` ... `triage_blind_q.yml`, likewise). Each was run once with the "
         "rules frozen, then its misses were "
         "analysed and general rules added, so their current rows are optimistic; the "
         "**first-run** figures in the next table are the honest estimates of recall on new "
-        "wording. The next blind set (Q) will be judged on its first run. *rules + semantic* is "
+        "wording. The next blind set (R) will be judged on its first run. *rules + semantic* is "
         "what Rasa and the gateway run: the "
         "rules with the learned layer (nlu/triage_model.py, a logistic regression on the MiniLM "
         "vector and char n-grams, trained on the bank and the sets listed in "
