@@ -1858,7 +1858,13 @@ _IDIOM_SENTENCE = re.compile(
 )
 
 
-_DREAM = re.compile(r"\b(?:dreamt|dreamed|dreaming|dream|nightmares?)\b", _F)
+# the symptom told as the content of a dream ("dreamt I was drowning", "had a nightmare I was
+# choking"); "woke from a nightmare and now I can't breathe" is not
+_DREAM = re.compile(
+    r"\b(?:dreamt|dreamed|dreaming|(?:in\s+)?(?:my|a|the)\s+(?:bad\s+)?dream|nightmare)\s+(?:that\s+|"
+    r"about\s+)?(?:i|he|she|we|they|my\s+\w+)\s+(?:was|were|had|couldn'?t|could\s+not|kept)\b",
+    _F,
+)
 
 
 def _sentence(norm: str, start: int, end: int) -> str:
@@ -1935,7 +1941,11 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
         rule.category == "crisis"
         and not live
         and _EXPLAINED_IDIOM.search(norm)
-        and any(q in norm for q in "'\"\u201c")
+        and (
+            _in_quotes(norm, start)
+            or _QUOTED_BEFORE.search(norm[max(0, start - 40) : start])
+            or norm.rfind("(", 0, start) > norm.rfind(")", 0, start)
+        )
         and not _MEANT.search(norm)
     ):
         return True
@@ -2224,7 +2234,7 @@ _EXPLAINED_IDIOM = re.compile(
 
 _MEANT = re.compile(
     r"\b(?:i\s+(?:really\s+|actually\s+)?mean\s+it|not\s+joking|seriously|but\s+(?:i|honestly|really|"
-    r"actually|this\s+time))\b",
+    r"actually|this\s+time|it\s+isn'?t|it'?s\s+not)|(?:isn'?t|not)\s+just)\b",
     _F,
 )
 

@@ -1411,3 +1411,15 @@ def test_blind_q_false_positive_shapes_in_new_wording() -> None:
     live = "my friends say 'kms' as a joke but I actually want to kill myself"
     found = triage.screen_rules(live)
     assert found is not None and found.category == "crisis" and found.explicit
+
+
+def test_idiom_and_dream_exceptions_stay_narrow() -> None:
+    """The explained-idiom and dream exceptions (blind Q and the lead's probes) need the words
+    quoted or told as a dream's content: a crisis said and then defended, or a symptom on
+    waking, still fires."""
+    for text, category in (
+        ("I want to kill myself. My dad says it's just an expression but it isn't", "crisis"),
+        ("I woke from a nightmare and I can't breathe, my lips are going blue", "emergency"),
+    ):
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == category and found.explicit, text
