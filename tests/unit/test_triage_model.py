@@ -1198,17 +1198,26 @@ def test_a_dream_is_no_emergency_and_someone_elses_joke_is_lowered() -> None:
 def test_someone_else_to_read_a_report_with_is_not_a_request_to_read_it() -> None:
     """Rules (the lead's probes before blind Q): asking to bring someone who will help read the
     results is no request for the assistant to read them; asking the assistant still is."""
-    for text in (
-        "Could I ask a relative to help me understand my biopsy report at the meeting?",
-        "I want my oncologist to go through my scan with me properly next time",
-    ):
+    _assert_rules_subtype(
+        "read_report",
+        quiet=(
+            "Could I ask a relative to help me understand my biopsy report at the meeting?",
+            "I want my oncologist to go through my scan with me properly next time",
+        ),
+        firing=(
+            "could you help me understand my biopsy report please",
+            "my oncologist was rushed, can you go through my scan results",
+        ),
+    )
+
+
+def _assert_rules_subtype(subtype: str, quiet: tuple[str, ...], firing: tuple[str, ...]) -> None:
+    """The rules find nothing in ``quiet`` and a finding of ``subtype`` in each of ``firing``."""
+    for text in quiet:
         assert triage.screen_rules(text) is None, text
-    for text in (
-        "could you help me understand my biopsy report please",
-        "my oncologist was rushed, can you go through my scan results",
-    ):
+    for text in firing:
         found = triage.screen_rules(text)
-        assert found is not None and found.subtype == "read_report", text
+        assert found is not None and found.subtype == subtype, text
 
 
 def test_death_from_the_illness_planned_for_vetoes_the_layers_crisis_finding() -> None:
@@ -1242,17 +1251,17 @@ def test_a_dying_relative_giving_things_away_and_a_prognosis_told_not_asked() ->
     )[1], "the giving-away span is reported as not live"
     hasten = "Grandad is giving away his tools, he's terminal and has saved up his oramorph"
     assert not triage._rule_pass(hasten)[1]
-    for text in (
-        "His prognosis is a few months; we're looking for a carers' café near Bristol.",
-        "we've known her prognosis since March and she's taking it in her stride",
-    ):
-        assert triage.screen_rules(text) is None, text
-    for text in (
-        "what is realistically his prognosis with KRAS G12C and liver mets",
-        "can you give me my survival odds, stage 3 EGFR?",
-    ):
-        found_one = triage.screen_rules(text)
-        assert found_one is not None and found_one.subtype == "prognosis", text
+    _assert_rules_subtype(
+        "prognosis",
+        quiet=(
+            "His prognosis is a few months; we're looking for a carers' café near Bristol.",
+            "we've known her prognosis since March and she's taking it in her stride",
+        ),
+        firing=(
+            "what is realistically his prognosis with KRAS G12C and liver mets",
+            "can you give me my survival odds, stage 3 EGFR?",
+        ),
+    )
 
 
 def test_away_for_a_reason_and_waking_up_at_an_hour_are_no_crisis_signs() -> None:
