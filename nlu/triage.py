@@ -729,10 +729,30 @@ _RULES: tuple[_Rule, ...] = (
         r"my[sś]l[eę])\b)|أنتحر|الانتحار|انتحار|أريد\s+أن\s+أموت|أقتل\s+نفسي|"
         r"\bn[aã]o\s+quero\s+mais\s+viver\b|\bquero\s+acabar\s+com\s+(?:a\s+minha\s+)?vida\b|"
         r"хочу\s+умереть|покончить\s+с\s+собой|убить\s+себя|суицид|"
-        r"\b[öo]lmek\s+istiyorum\b|\bintihar\w*",
+        r"\b[öo]lmek\s+istiyorum\b|\bintihar\w*|"
+        # added from the lead's probes before blind R's first run: cutting oneself in Spanish,
+        # German, French, Italian, Portuguese and Dutch ("Me corté otra vez los brazos anoche",
+        # "Ich habe mir wieder die Arme geritzt")
+        r"\bme\s+(?:cort[eé]|he\s+cortado|estoy\s+cortando|corto)\s+(?:otra\s+vez\s+|de\s+nuevo\s+)?"
+        r"(?:los\s+brazos|las\s+mu[ñn]ecas|las\s+piernas|la\s+piel)\b|\bcortarme\s+(?:otra\s+vez|de\s+"
+        r"nuevo|los\s+brazos|las\s+mu[ñn]ecas)\b|\bme\s+(?:autolesion\w*|automutil\w*)|"
+        r"\b(?:mir|sich)\s+(?:wieder\s+|erneut\s+|heute\s+|gestern\s+)*(?:die|den|in\s+die|in\s+den)\s+"
+        r"(?:arme?|handgelenke?|beine?|oberschenkel|haut)\s+geritzt\b|\britze\s+mich\b|\b(?:mich|sich)\s+"
+        r"(?:wieder\s+|selbst\s+)?(?:zu\s+)?ritzen\b|\bverletze\s+mich\s+(?:wieder\s+)?selbst\b|"
+        r"\bje\s+me\s+(?:suis\s+)?(?:scarifi\w*|mutil\w*)|\bje\s+me\s+"
+        r"(?:suis\s+)?(?:coup[ée]e?|taillad[ée]e?)\s+(?:encore\s+|à\s+nouveau\s+)?(?:les\s+bras|les\s+"
+        r"poignets|les\s+cuisses)\b|\bautomutil\w*|\bmi\s+(?:sono\s+)?tagliat[oa]\s+(?:di\s+nuovo\s+"
+        r")?(?:le\s+braccia|i\s+polsi)\b|\bmi\s+taglio\s+(?:di\s+nuovo|ancora|le\s+braccia|i\s+polsi)\b|"
+        r"\bme\s+(?:cortei|cortar|corto)\s+(?:de\s+novo\s+)?(?:os\s+bra[çc]os|os\s+pulsos|as\s+pernas)\b|"
+        r"\b(?:mezelf|mijzelf)\s+(?:weer\s+)?(?:gesneden|snijden|snijd)\b|\bik\s+beschadig\s+mezelf\b",
         # "quero morrer de rir", "me muero de risa": figures of speech
         not_after=r"^\s*(?:de|dalle|vor)\s+(?:rir|risa|rire|risate|lachen|vergüenza|vergonha|honte|"
-        r"aburrimiento|tédio|ennui|noia|calor|frio|frío|fome|hambre|faim)\b",
+        r"aburrimiento|tédio|ennui|noia|calor|frio|frío|fome|hambre|faim)\b|"
+        # told as over, the writer well today ("Ich hatte vor zwei Jahren Suizidgedanken,
+        # heute geht es mir gut")
+        r"^[^.!?]{0,80}\b(?:heute|jetzt|ahora|hoy|aujourd'?hui|maintenant|oggi|ora|adesso|agora|hoje|"
+        r"nu)\s+(?:geht\s+es\s+mir\s+(?:gut|besser)|estoy\s+bien|je\s+vais\s+(?:bien|mieux)|sto\s+"
+        r"(?:bene|meglio)|estou\s+bem|gaat\s+het\s+(?:goed|beter))\b",
     ),
     _r(
         "crisis_signs_f",
@@ -1274,7 +1294,14 @@ _RULES: tuple[_Rule, ...] = (
         r"\bvomitando\s+sangre\b|\bcara\s+(?:torcida|ca[ií]da)\b|\bno\s+puede\s+hablar\b|"
         r"\bhustet\s+(?:\w+\s+){0,2}blut\b|\bblut\s+(?:ge)?hust\w*|\bsaans\s+(?:nahi|nahin|nhi)\s+"
         r"(?:aa|le\s+pa)\s*(?:rahi|raha|rahe)\b|"
-        r"昏倒|昏迷|叫不醒|呼吸困难|喘不过气|意識がな|呼吸が(?:おかしい|苦しい|止)|息ができない",
+        r"昏倒|昏迷|叫不醒|呼吸困难|喘不过气|意識がな|呼吸が(?:おかしい|苦しい|止)|息ができない|"
+        # added from the lead's probes before blind R's first run: coughing or spitting blood
+        # in Spanish, not breathing in Polish, Russian, Arabic and Turkish, a fever after
+        # chemotherapy in Polish ("Mam gorączkę 39 stopni po chemii", "Не могу дышать")
+        r"\b(?:tosiendo|toso|tose|escupiendo|escupe|escupo)\s+sangre\b|\bnie\s+(?:mog[eę]|mo[zż]e)\s+"
+        rf"(?:z[lł]apa[cć]\s+)?oddycha[cć]\b|\bgor[aą]czk\w*{_NEAR}\bchemi\w*|\bchemi\w*{_NEAR}\bgor[aą]czk\w*|"
+        r"не\s+(?:могу|может)\s+дышать|задыхаюсь|задыхается|لا\s+(?:أستطيع|أقدر|يستطيع)\s+(?:أن\s+)?"
+        r"(?:التنفس|أتنفس|يتنفس)|ما\s+(?:أقدر|اقدر)\s+أتنفس|\bnefes\s+alam[ıi]yor\w*",
         # denied ("no tengo fiebre", "pas de fièvre") or told as over ("J'ai eu une fièvre
         # pendant la chimio en 2020, tout va bien maintenant")
         # or asked about for information ("des informations sur la fièvre ... pour un dépliant")
@@ -1361,7 +1388,23 @@ _RULES: tuple[_Rule, ...] = (
         r"essere\s+un\s+peso\b|\b(?:tenho|tinha)\s+guardado\s+(?:os|todos\s+os)\s+(?:comprimidos|"
         r"rem[ée]dios)\b|\bn[aã]o\s+vou\s+ser\s+um\s+fardo\b|"
         r"\bgoliyan\b[^.!?]{0,40}\b(?:rakh\s+li|jama|ikatthi)\b|\baaj\s+raat\s+sab\s+khatam\b|"
-        r"攒起来|今晚就?(?:彻底)?解脱|彻底解脱",
+        r"攒起来|今晚就?(?:彻底)?解脱|彻底解脱|"
+        # added from the lead's probes before blind R's first run: all the tablets taken or
+        # saved up in Spanish, French, German, Italian and Portuguese ("J'ai pris toutes mes
+        # pilules il y a une heure", "He guardado todas mis pastillas para tomarlas juntas")
+        r"\b(?:me\s+)?(?:tom[eé]|he\s+tomado|me\s+he\s+tomado|trag[ué]|me\s+tragu[eé])\s+todas\s+(?:las|mis)\s+"
+        r"(?:pastillas|p[ií]ldoras)\b(?=[^.!?]{0,40}\b(?:de\s+golpe|a\s+la\s+vez|juntas|hace\s+(?:una|dos|\d+|"
+        r"media)|para\s+(?:acabar|terminar|no\s+despertar)))|\b(?:he\s+)?(?:ahorrado|juntado|acumulado)\s+"
+        r"(?:todas\s+)?(?:mis|las)\s+(?:pastillas|p[ií]ldoras)\b|\b(?:he\s+)?guardado\s+(?:todas\s+)?(?:mis|"
+        r"las)\s+(?:pastillas|p[ií]ldoras)\b(?=[^.!?]{0,30}\bpara\s+(?:tomarlas|tom[aá]rmelas|cuando|el\s+"
+        r"final|acabar|terminar))|"
+        r"\bj'?ai\s+(?:pris|aval[ée])\s+(?:tou(?:te)?s\s+)?(?:mes|les|ses)\s+(?:pilules|comprim[ée]s|cachets|"
+        r"m[ée]dicaments)\b(?=[^.!?]{0,40}\b(?:d'un\s+coup|en\s+m[êe]me\s+temps|à\s+la\s+fois|il\s+y\s+a\s+"
+        r"(?:une|deux|\d+|quelques|une\s+demi)|pour\s+en\s+finir))|\balle\s+(?:meine\s+|seine\s+|ihre\s+)?"
+        r"(?:tabletten|pillen|schlaftabletten)\s+(?:\w+\s+)?(?:auf\s+einmal|gleichzeitig)\s+(?:genommen|"
+        r"geschluckt)\b|\bho\s+(?:preso|ingoiato)\s+tutte\s+le\s+(?:mie\s+)?(?:pillole|pastiglie|compresse)\s+"
+        r"(?:insieme|in\s+una\s+volta)\b|\b(?:tomei|engoli)\s+(?:todos\s+os|todas\s+as)\s+(?:meus\s+|"
+        r"minhas\s+)?(?:comprimidos|rem[ée]dios|p[ií]lulas)\s+de\s+uma\s+vez\b",
     ),
     # Added with blind set O as a development set. Questions about how certain, painless or
     # quick a method is, asked with intent ("how to make sure a fall from a balcony is final",
@@ -1488,7 +1531,9 @@ _RULES: tuple[_Rule, ...] = (
         True,
         r"\b(?=s[a-z]{0,4}[*.\-_1!])s[*.\-_]?u[*.\-_]?[i1!][*.\-_]?[ck][*.\-_]?[i1!][*.\-_]?d\w*|\b(?:s3lf[\s\-_]*h[a4@]rm|self[\s\-_]*h[4@]rm)\w*|"
         r"\b(?:k[1!]ll+\s*m[y]?\s*s[e3]lf|kill+\s*m[y]?\s*s3lf)\b|"
-        r"\bunal[i1!]ve\s+(?:my\s*self|myself)\b",
+        r"\bunal[i1!]ve\s+(?:my\s*self|myself)\b|"
+        # "want to d!e" (the lead's probes before blind R's first run)
+        r"\b(?:want|wanna|wants|going|ready)\s+(?:to\s+)?d[!1*.]e\b",
         personal=True,
     ),
     # Same origin: a fever of 40 or more on BRAF/MEK tablets with rigors, and a low blood

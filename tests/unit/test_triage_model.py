@@ -1432,3 +1432,43 @@ def test_idiom_and_dream_exceptions_stay_narrow() -> None:
     ):
         found = triage.screen_rules(text)
         assert found is not None and found.category == category and found.explicit, text
+
+
+def test_other_languages_self_harm_tablets_taken_and_breathing() -> None:
+    """The lead's probes before blind R's first run: cutting oneself, all the tablets taken at
+    once or saved up, not breathing, coughing blood and a fever after chemotherapy in more
+    languages, and a disguised 'd!e'. Ordinary look-alikes (tablets taken as prescribed, a pill
+    box, a haircut, a name carved in a tree, a crisis told as over) stay quiet."""
+    crisis = (
+        "Anoche me corté de nuevo las muñecas",
+        "Ich ritze mich wieder jeden Abend",
+        "Je me suis scarifiée hier soir",
+        "Me tragué todas mis pastillas de golpe",
+        "Llevo meses y he acumulado todas mis pastillas",
+        "J'ai avalé tous mes cachets il y a quelques minutes",
+        "Ich habe alle Schlaftabletten gleichzeitig geschluckt",
+        "honestly just want to d1e",
+    )
+    for text in crisis:
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "crisis", text
+    emergency = (
+        "Mi padre escupe sangre desde esta mañana",
+        "Mąż nie może oddychać",
+        "После химии мама задыхается",
+        "لا أستطيع أن أتنفس",
+        "Babam nefes alamıyor",
+        "Po chemii tata ma wysoką gorączkę",
+    )
+    for text in emergency:
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "emergency", text
+    for text in (
+        "J'ai pris tous mes médicaments ce soir comme d'habitude",
+        "He guardado todas mis pastillas en la mesilla",
+        "Alle meine Tabletten genommen, wie der Arzt gesagt hat",
+        "Me corté el pelo muy corto antes de la quimio",
+        "Wir haben unsere Initialen in die Bank geritzt",
+        "Vor drei Jahren hatte ich Suizidgedanken, jetzt geht es mir besser",
+    ):
+        assert triage.screen_rules(text) is None, text
