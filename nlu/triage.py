@@ -1554,6 +1554,27 @@ _RULES: tuple[_Rule, ...] = (
         r"\b[5-8]\d\s*/\s*[2-5]\d\b",
         personal=True,
     ),
+    # Added from the lead's probes before blind R's first run: vomiting that will not stop
+    # ("Can't stop vomiting, 12 times today, can't even keep water down, on chemo"). Ten
+    # labelled positives of this shape (blind F-Q: "vomited 15 times since yesterday, can't keep
+    # water down") were found by the learned layer alone; no labelled negative has it. Six or
+    # more times within a day, or no fluids kept down, is a reason to call the 24-hour line.
+    _r(
+        "emergency_vomiting",
+        "emergency",
+        "dehydration",
+        False,
+        r"\b(?:can'?t|cannot|couldn'?t|unable\s+to|not\s+able\s+to|ha(?:ve|s)n'?t\s+been\s+able\s+to)\s+"
+        r"(?:even\s+)?keep\s+(?:any\s+|even\s+)?(?:\w+\s+)?(?:water|fluids?|drinks?|sips|anything|"
+        r"liquids?)\s+(?:\w+\s+){0,2}down\b|"
+        r"\b(?:vomit\w*|been\s+sick|sick|thrown\s+up|threw\s+up|throwing\s+up)\s+(?:about\s+|over\s+|"
+        r"like\s+|up\s+)?(?:[6-9]|1\d|20|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+"
+        r"times\b(?=[^.!?]{0,40}\b(?:today|tonight|since|overnight|this\s+(?:morning|afternoon|"
+        r"evening)|in\s+(?:the\s+)?(?:last|past)|hours?|already)\b|\s*[,.!]|\s*$)",
+        personal=True,
+        # asked as a hypothetical, or about the last cycle
+        not_before=r"\b(?:if|in\s+case|whether|last\s+(?:cycle|time|round))\b[^.!?]{0,30}$",
+    ),
     # ---------------------------------------------------------------- medical advice
     _r(
         "dose",

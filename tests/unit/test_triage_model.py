@@ -1472,3 +1472,22 @@ def test_other_languages_self_harm_tablets_taken_and_breathing() -> None:
         "Vor drei Jahren hatte ich Suizidgedanken, jetzt geht es mir besser",
     ):
         assert triage.screen_rules(text) is None, text
+
+
+def test_vomiting_that_will_not_stop_is_an_emergency() -> None:
+    """Vomiting six or more times in a day, or no fluids kept down (the lead's probes before
+    blind R's first run): found by the rules, not left to the learned layer; a hypothetical, the
+    last cycle, a count long ago and fluids that do stay down are quiet."""
+    for text in (
+        "been throwing up 9 times since this morning after my cisplatin",
+        "he can't keep even sips of water down and he's on capecitabine",
+        "My wife hasn't been able to keep any fluids down since her infusion yesterday",
+    ):
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "emergency", text
+    _assert_quiet(
+        "If I can't keep water down after the chemo, who do I ring?",
+        "Last round I couldn't keep anything down for two days, will the next one be the same?",
+        "I was sick 8 times on a boat trip years ago, I'm worried about chemo nausea",
+        "The nausea is grim but I can keep drinks down, any food tips?",
+    )
