@@ -2618,7 +2618,11 @@ _SELF_DANGER = re.compile(rf"\b(?:{_DANGER_CORE}|overdos\w*|pills|tablets)\b", _
 # in a much better place"), and a symptom said not to be a fever ("hot flushes — not a fever").
 _FIGURE_OF_SPEECH = re.compile(
     r"\b(?:just\s+)?(?:shoot|kill)\s+me\s+now\b|\b(?:nearly|almost|practically)\s+(?:gave|give|"
-    r"giving|had)\s+(?:me\s+)?a\s+heart\s+attack\b",
+    r"giving|had)\s+(?:me\s+)?a\s+heart\s+attack\b|"
+    # someone will be cross ("She's going to kill me for telling you this"; the lead's probes
+    # before blind R's first run); a threat ("... kill me if I tell anyone") is not this shape
+    r"\b(?:going\s+to|gonna|will|'ll)\s+kill\s+me\s+for\s+(?:telling|saying|sharing|posting|"
+    r"writing|asking|forgetting|this|that)\b",
     _F,
 )
 _PLANS_NOT_CRISIS = re.compile(

@@ -1491,3 +1491,18 @@ def test_vomiting_that_will_not_stop_is_an_emergency() -> None:
         "I was sick 8 times on a boat trip years ago, I'm worried about chemo nausea",
         "The nausea is grim but I can keep drinks down, any food tips?",
     )
+
+
+def test_someone_will_kill_me_for_telling_is_a_figure_of_speech() -> None:
+    """'X is going to kill me for telling you this' vetoes the layer's crisis finding (the
+    lead's probes before blind R's first run); a threat, or a crisis said beside the idiom, does
+    not."""
+    assert triage._semantic_vetoed(
+        "crisis",
+        triage._normalise("Dad will kill me for posting this but he's doing great on alectinib"),
+    )
+    for text in (
+        "My partner said he's going to kill me if I tell the nurse",
+        "my sister will kill me for saying this but I want to die",
+    ):
+        assert not triage._semantic_vetoed("crisis", triage._normalise(text)), text
