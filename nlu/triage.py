@@ -1682,7 +1682,16 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:going\s+to|gonna)\s+die\b|\bwill\s+(?:i|he|she|my\s+\w+)\s+(?:die|survive|be\s+cured|"
         r"beat\s+(?:this|it)|make\s+it|live)\b|\bis\s+(?:my|his|her)\s+(?:\w+\s+)?(?:cancer|tumou?r)"
         r"\s+(?:curable|terminal|treatable|incurable|going\s+to\s+kill)\b|"
-        r"\bhow\s+(?:much|long)\s+time\s+(?:do|does|have|has)\s+(?:i|he|she|we|my\s+\w+)\b",
+        r"\bhow\s+(?:much|long)\s+time\s+(?:do|does|have|has)\s+(?:i|he|she|we|my\s+\w+)\b|"
+        # the writer's case put as "people like me" ("How long do people like me usually live
+        # with stage 4 ROS1?"; the lead's probes before blind R's first run)
+        r"\bhow\s+long\s+(?:do|does|would|will|can|could|might)\s+(?:someone|people|patients|men|women|"
+        r"a\s+(?:man|woman|person))\s+(?:\w+\s+)?like\s+(?:me|him|her|us|my\s+\w+)\s+(?:\w+\s+){0,2}"
+        r"(?:live|survive|last|have)\b|\b(?:what(?:'s|\s+is|\s+are|\s+would\s+be)|tell\s+me|give\s+me|"
+        r"know|idea\s+(?:of|about))\s+(?:\w+\s+)?(?:life\s+expectancy|survival\s+(?:rates?|chances?|"
+        r"odds|time)|chances?\s+of\s+(?:survival|surviving|cure)|prognosis)\s+(?:for|of)\s+(?:someone|"
+        r"people|patients|men|women|a\s+(?:man|woman|person))\s+(?:\w+\s+)?like\s+(?:me|him|her|us|"
+        r"my\s+\w+)\b",
         not_before=_ADVICE_NOT_ASKED,
     ),
     _r(

@@ -1264,6 +1264,25 @@ def test_a_dying_relative_giving_things_away_and_a_prognosis_told_not_asked() ->
     )
 
 
+def test_a_prognosis_asked_for_people_like_me_is_asked_for_the_writer() -> None:
+    """Rules (the lead's probes before blind R's first run): the writer's own case put as
+    "people like me" or "someone like my dad" is a prognosis request; survival figures read
+    about, written about or told are not."""
+    _assert_rules_subtype(
+        "prognosis",
+        quiet=(
+            "I'm writing a blog post about survival rates for people like me in general",
+            "we read the life expectancy for someone like my dad has improved, any ALK group?",
+            "how long do people like me wait for the NGS results, roughly?",
+        ),
+        firing=(
+            "How long do people like me usually live with stage 4 ROS1?",
+            "what's the life expectancy for someone like my dad, 78 with KRAS G12C?",
+            "can you tell me survival rates for people like me? EGFR, brain mets",
+        ),
+    )
+
+
 def test_away_for_a_reason_and_waking_up_at_an_hour_are_no_crisis_signs() -> None:
     """Rules (the lead's probes before blind Q): not being here because the writer is away, and
     not wanting to wake up at an early hour, do not fire; away for good, and not wanting to
