@@ -744,7 +744,13 @@ _RULES: tuple[_Rule, ...] = (
         r"poignets|les\s+cuisses)\b|\bautomutil\w*|\bmi\s+(?:sono\s+)?tagliat[oa]\s+(?:di\s+nuovo\s+"
         r")?(?:le\s+braccia|i\s+polsi)\b|\bmi\s+taglio\s+(?:di\s+nuovo|ancora|le\s+braccia|i\s+polsi)\b|"
         r"\bme\s+(?:cortei|cortar|corto)\s+(?:de\s+novo\s+)?(?:os\s+bra[çc]os|os\s+pulsos|as\s+pernas)\b|"
-        r"\b(?:mezelf|mijzelf)\s+(?:weer\s+)?(?:gesneden|snijden|snijd)\b|\bik\s+beschadig\s+mezelf\b",
+        r"\b(?:mezelf|mijzelf)\s+(?:weer\s+)?(?:gesneden|snijden|snijd)\b|\bik\s+beschadig\s+mezelf\b|"
+        # not wanting to live any more in Japanese, Arabic, Turkish, Russian, Danish, Norwegian
+        # and Swedish (the lead's probes before blind R's first run: "もう生きていたくない",
+        # "Artık yaşamak istemiyorum", "Jag vill inte leva längre")
+        r"生きていたくない|生きたくない|لا\s+أريد\s+أن\s+أعيش|\bya[sş]amak\s+istemiyorum\b|"
+        r"не\s+хочу\s+(?:больше\s+)?жить(?!\s+(?:в|во|на|с|со|у|там|здесь|рядом|одн\w*)\b)|\bvil\s+ikke\s+(?:leve|lev)\s+(?:l[æe]ngere|lenger|mere)\b|"
+        r"\bvill\s+inte\s+leva\s+(?:l[äa]ngre|mer)\b|\bjag\s+vill\s+d[öo]\b|\bjeg\s+vil\s+d[øo]\b",
         # "quero morrer de rir", "me muero de risa": figures of speech
         not_after=r"^\s*(?:de|dalle|vor)\s+(?:rir|risa|rire|risate|lachen|vergüenza|vergonha|honte|"
         r"aburrimiento|tédio|ennui|noia|calor|frio|frío|fome|hambre|faim)\b|"
@@ -752,7 +758,9 @@ _RULES: tuple[_Rule, ...] = (
         # heute geht es mir gut")
         r"^[^.!?]{0,80}\b(?:heute|jetzt|ahora|hoy|aujourd'?hui|maintenant|oggi|ora|adesso|agora|hoje|"
         r"nu)\s+(?:geht\s+es\s+mir\s+(?:gut|besser)|estoy\s+bien|je\s+vais\s+(?:bien|mieux)|sto\s+"
-        r"(?:bene|meglio)|estou\s+bem|gaat\s+het\s+(?:goed|beter))\b",
+        r"(?:bene|meglio)|estou\s+bem|gaat\s+het\s+(?:goed|beter))\b|"
+        r"^[^。！？.!?]{0,40}(?:今は|もう)(?:元気|大丈夫)|^[^.!?]{0,80}(?:сейчас|теперь)\s+(?:всё|все|я)\s+"
+        r"(?:хорошо|в\s+порядке)|^[^.!?]{0,80}\bteraz\s+(?:jest\s+)?(?:wszystko\s+)?(?:dobrze|ok)\b",
     ),
     _r(
         "crisis_signs_f",
@@ -1301,15 +1309,21 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:tosiendo|toso|tose|escupiendo|escupe|escupo)\s+sangre\b|\bnie\s+(?:mog[eę]|mo[zż]e)\s+"
         rf"(?:z[lł]apa[cć]\s+)?oddycha[cć]\b|\bgor[aą]czk\w*{_NEAR}\bchemi\w*|\bchemi\w*{_NEAR}\bgor[aą]czk\w*|"
         r"не\s+(?:могу|может)\s+дышать|задыхаюсь|задыхается|لا\s+(?:أستطيع|أقدر|يستطيع)\s+(?:أن\s+)?"
-        r"(?:التنفس|أتنفس|يتنفس)|ما\s+(?:أقدر|اقدر)\s+أتنفس|\bnefes\s+alam[ıi]yor\w*",
+        r"(?:التنفس|أتنفس|يتنفس)|ما\s+(?:أقدر|اقدر)\s+أتنفس|\bnefes\s+alam[ıi]yor\w*|"
+        # chest pain in Polish, a fever after chemotherapy in Russian ("Mój tata ma silny ból w
+        # klatce piersiowej", "У мамы температура 39 после химии"; the same probes)
+        r"\bb[oó]l\w*\s+(?:\w+\s+)?w\s+klatce\s+piersiowej\b|(?:температур\w*|жар)"
+        r"[^.!?]{0,40}химиотерап\w*|(?:температур\w*|жар)[^.!?]{0,40}химии|химии?\w*[^.!?]{0,40}"
+        r"(?:температур\w*\s+(?:3[89]|4[01])|жар)",
         # denied ("no tengo fiebre", "pas de fièvre") or told as over ("J'ai eu une fièvre
         # pendant la chimio en 2020, tout va bien maintenant")
         # or asked about for information ("des informations sur la fièvre ... pour un dépliant")
         not_before=r"\b(?:no|sin|pas\s+de|sans|kein|keine|keinen|senza|non\s+ha|sem|geen|j'?ai\s+eu|a\s+eu|tive|teve|"
         r"informations?\s+sur|información\s+sobre|informação\s+sobre|informationen\s+(?:über|zu)|"
         r"informazioni\s+su\w*|informatie\s+over|pregunta\s+sobre|question\s+sur|"
-        r"tuve|tuvo|hatte|ho\s+avuto|ha\s+avuto|avevo|aveva)\s+(?:\w+\s+){0,2}$",
-        not_after=r"^[^.!?]{0,80}\b(?:(?:en|in|im|nel)\s+(?:19|20)\d\d|hace\s+\w+\s+(?:años|meses)|"
+        r"tuve|tuvo|hatte|ho\s+avuto|ha\s+avuto|avevo|aveva|бывает\s+ли|может\s+ли|"
+        r"czy\s+(?:mo[zż]e|bywa))\s+(?:\w+\s+){0,2}$",
+        not_after=r"^[^.!?]{0,80}\b(?:(?:en|in|im|nel|w|в)\s+(?:19|20)\d\d|teraz\s+(?:jest\s+)?(?:wszystko\s+)?dobrze|hace\s+\w+\s+(?:años|meses)|"
         r"il\s+y\s+a\s+\w+\s+(?:ans|mois)|vor\s+\w+\s+(?:jahren|monaten)|\w+\s+(?:anni|mesi)\s+fa|"
         r"tout\s+va\s+bien|todo\s+(?:va\s+)?bien|alles\s+(?:ist\s+)?gut|tutto\s+(?:va\s+)?bene)\b",
     ),

@@ -1493,6 +1493,32 @@ def test_other_languages_self_harm_tablets_taken_and_breathing() -> None:
         assert triage.screen_rules(text) is None, text
 
 
+def test_not_wanting_to_live_and_chest_pain_in_more_languages() -> None:
+    """The lead's second round of probes before blind R's first run: not wanting to live any
+    more in Japanese, Arabic, Turkish, Russian, Danish and Swedish, chest pain in Polish and a
+    fever after chemotherapy in Russian. Not living in a city, a question asked for
+    information and a crisis or symptom told as over stay quiet."""
+    for text in (
+        "もう生きていたくない",
+        "لا أريد أن أعيش بعد الآن",
+        "Artık yaşamak istemiyorum",
+        "Я не хочу больше жить",
+        "Jeg vil ikke leve længere",
+        "Jag vill inte leva längre",
+    ):
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "crisis", text
+    for text in ("Mój tata ma silny ból w klatce piersiowej", "У мамы температура 39 после химии"):
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "emergency", text
+    _assert_quiet(
+        "Я не хочу жить в этом городе, хочу переехать",
+        "Мама спрашивает, бывает ли температура после химии? просто для информации",
+        "Ból w klatce piersiowej miałem w 2019, teraz wszystko dobrze",
+        "生きたくないと思ったこともあったけど、今は元気です",
+    )
+
+
 def test_vomiting_that_will_not_stop_is_an_emergency() -> None:
     """Vomiting six or more times in a day, or no fluids kept down (the lead's probes before
     blind R's first run): found by the rules, not left to the learned layer; a hypothetical, the
