@@ -250,8 +250,13 @@ _RULES: tuple[_Rule, ...] = (
         "crisis",
         "suicidal",
         True,
-        rf"\b(?:kil+(?:ing|ling)?|kil+ed|off|top|topping|topped)\s+(?:{MYSELF}|himself|herself|"
-        r"themselves)\b(?!\s+up\b)|\b(?:do|doing)\s+(?:myself|himself|herself)\s+in\b"
+        rf"\b(?:kil+(?:ing|ling)?|kil+ed|offing|topping|topped)\s+(?:{MYSELF}|himself|herself|"
+        r"themselves)\b(?!\s+up\b)|"
+        # "off" and "top" as verbs only, after a modal or "to" ("gonna off myself", "I'll top
+        # myself"): "take the dressing off myself", "pay it off myself" and "paint the top
+        # myself" are no crisis (the lead's second round of probes before blind R's first run)
+        rf"(?:\b(?:to|gonna|wanna|will|would|might|could|should|i|just|never|or|and|then|about|of)|"
+        rf"'ll|'d)\s+(?:off|top)\s+(?:{MYSELF}|himself|herself|themselves)\b(?!\s+up\b)|\b(?:do|doing)\s+(?:myself|himself|herself)\s+in\b"
         r"(?!\s+(?:lifting|carrying|moving|digging|running|at\s+the\s+gym))|"
         r"\b(?:end|take|ending|taking)\s+(?:my|his|her)\s+(?:own\s+)?(?:life|lyfe|lfie)\b",
     ),
@@ -1314,7 +1319,20 @@ _RULES: tuple[_Rule, ...] = (
         # klatce piersiowej", "У мамы температура 39 после химии"; the same probes)
         r"\bb[oó]l\w*\s+(?:\w+\s+)?w\s+klatce\s+piersiowej\b|(?:температур\w*|жар)"
         r"[^.!?]{0,40}химиотерап\w*|(?:температур\w*|жар)[^.!?]{0,40}химии|химии?\w*[^.!?]{0,40}"
-        r"(?:температур\w*\s+(?:3[89]|4[01])|жар)",
+        r"(?:температур\w*\s+(?:3[89]|4[01])|жар)|"
+        # the lead's second round of probes: fainted and not waking, coughing blood, a drooping
+        # mouth, bleeding that will not stop, unconscious, in Spanish, French, German, Italian,
+        # Portuguese, Polish, Russian, Chinese, Japanese and Turkish ("Mi madre se ha desmayado y
+        # no despierta", "Ma mère crache du sang", "Tata stracił przytomność", "爸爸一直吐血")
+        r"\bse\s+(?:ha\s+)?desmay(?:[óo]|ado)\b|\bno\s+(?:se\s+)?despierta(?=\s*(?:[.,;!?]|$|y\b|ni\b))|"
+        r"\bno\s+reacciona\b|\bdesmaiou\b|\bn[ãa]o\s+acorda(?=\s*(?:[.,;!?]|$|e\b|nem\b))|\bs'est\s+[ée]vanou\w*|\bne\s+se\s+r[ée]veille\s+pas\b|"
+        r"\b(?:crach|touss)(?:e|ent|ait|é)\s+du\s+sang\b|\b(?:tosse|sputa)\s+sangue\b|"
+        r"\bh[äa]ngende[nrs]?\s+mundwinkel\b|\bmundwinkel\s+h[äa]ngt\b|\bkann\s+(?:pl[öo]tzlich\s+)?"
+        r"(?:nicht|kaum)\s+mehr\s+sprechen\b|\bstarke\s+blutung\b|\bblutet\s+(?:sehr\s+)?(?:stark|heftig)\b|"
+        r"\bsanguin\w*\s+(?:tantissimo|moltissimo|molto|tanto|senza\s+sosta)\b|\bsangr(?:a|ando)\s+(?:much[oí]simo|mucho|muito|sin\s+parar|sem\s+parar)\b|"
+        r"\bsaigne\s+(?:beaucoup|[ée]norm[ée]ment|abondamment|sans\s+arr[êe]t)\b|"
+        r"\bstraci[lł]\w*\s+przytomno[sś][cć]\b|\bnieprzytomn\w*|потерял\w*\s+сознание|без\s+сознания|"
+        r"吐血|咳血|喀血|大出血|顔が(?:ゆがん|歪ん)|ろれつが回らな|\bbay[ıi]ld[ıi]\b|\buyanm[ıi]yor\b",
         # denied ("no tengo fiebre", "pas de fièvre") or told as over ("J'ai eu une fièvre
         # pendant la chimio en 2020, tout va bien maintenant")
         # or asked about for information ("des informations sur la fièvre ... pour un dépliant")
@@ -1373,7 +1391,17 @@ _RULES: tuple[_Rule, ...] = (
         "crisis",
         "suicidal",
         False,
-        r"\b(?:carta\s+de\s+despedida|lettre\s+d'?adieu|abschiedsbrief\w*|lettera\s+d'?addio)\b|"
+        r"\b(?:cartas?\s+de\s+despedida|lettres?\s+d'?adieu|abschiedsbrie\w*|letter[ae]\s+(?:d'?|di\s+)"
+        r"addio|afscheidsbrie\w*)\b(?![^.!?]{0,60}\b(?:trabajo|compañeros|colegas|jubil\w*|travail|"
+        r"coll[èe]gues|retraite|arbeit|kollegen|ruhestand|lavoro|colleghi|pensione|trabalho|colegas|"
+        r"aposentadoria|werk|collega'?s|pensioen)\b)|"
+        # gone by tomorrow (the lead's second round of probes: "Mañana ya no estaré aquí",
+        # "Demain je ne serai plus là", "Morgen bin ich nicht mehr da"), not when away
+        r"\b(?:ma[ñn]ana|pronto)\s+ya\s+no\s+estar[ée]\s+(?:aqu[ií]|aca|acá)\b(?![^.!?]{0,60}\b(?:viaje|"
+        r"vacaciones|oficina|trabajo|hospital|casa)\b)|\b(?:demain|bient[ôo]t)\s+je\s+ne\s+serai\s+plus\s+"
+        r"l[àa]\b(?![^.!?]{0,60}\b(?:vacances|voyage|bureau|travail|h[ôo]pital|maison)\b)|\bmorgen\s+bin\s+"
+        r"ich\s+nicht\s+mehr\s+(?:da|hier)\b(?![^.!?]{0,60}\b(?:urlaub|reise|b[üu]ro|arbeit|"
+        r"krankenhaus|klinik|hause)\b)|"
         r"\b(?:tomar|tomarse|tomarme)\s+todas\s+las\s+(?:pastillas|pildoras|píldoras)\b|"
         r"\balle\s+(?:seine|ihre|meine)?\s*(?:tabletten|pillen)\s+(?:\w+\s+)?(?:gesammelt|gehortet)\b|"
         r"\b(?:regalé|regale|he\s+regalado|regalando|regaló)\s+(?:todas\s+)?(?:mis|sus)\s+cosas\b|"
@@ -1547,7 +1575,11 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:k[1!]ll+\s*m[y]?\s*s[e3]lf|kill+\s*m[y]?\s*s3lf)\b|"
         r"\bunal[i1!]ve\s+(?:my\s*self|myself)\b|"
         # "want to d!e" (the lead's probes before blind R's first run)
-        r"\b(?:want|wanna|wants|going|ready)\s+(?:to\s+)?d[!1*.]e\b",
+        r"\b(?:want|wanna|wants|going|ready)\s+(?:to\s+)?d[!1*.]e\b|"
+        # the lead's second round of probes: letters spaced out ("k i l l  m y s e l f"), a
+        # star for a vowel ("k*ll myself"), a knife emoji for the verb
+        r"\bk\s+i\s+l\s+l\s+m\s+y\s+s\s+e\s+l\s+f\b|\bs\s+u\s+i\s+c\s+i\s+d\s+e\b|"
+        r"\bk[*#@]ll+\s*m[y]?\s*s[e3*]lf\b|(?:🔪|🗡\ufe0f?)\s*(?:my\s*self|myself)\b",
         personal=True,
     ),
     # Same origin: a fever of 40 or more on BRAF/MEK tablets with rigors, and a low blood

@@ -1519,6 +1519,54 @@ def test_not_wanting_to_live_and_chest_pain_in_more_languages() -> None:
     )
 
 
+def test_disguised_crisis_words_farewells_and_collapse_in_more_languages() -> None:
+    """The lead's third round of probes before blind R's first run: spaced or starred letters
+    and a knife emoji; "off myself" only as a verb ("gonna off myself", not "take the dressing
+    off myself"); farewell letters and "gone by tomorrow" in five languages (not a farewell to
+    colleagues or a holiday); fainting, coughing or vomiting blood, a drooping mouth and heavy
+    bleeding in ten languages (not a slow waking on morphine or a fainting long ago)."""
+    crisis = (
+        "k i l l   m y s e l f tonight honestly",
+        "i want to k*ll myself",
+        "I want to 🔪 myself",
+        "thinking of offing myself",
+        "I'll off myself tonight",
+        "Ya he escrito cartas de despedida para mis hijos",
+        "Ho scritto una lettera di addio",
+        "Mañana ya no estaré aquí",
+        "Demain je ne serai plus là",
+        "Morgen bin ich nicht mehr da",
+    )
+    for text in crisis:
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "crisis", text
+    emergency = (
+        "Mi madre se ha desmayado y no despierta",
+        "Ma mère crache du sang depuis ce matin",
+        "Mein Vater hat plötzlich einen hängenden Mundwinkel",
+        "Mia madre sanguina tantissimo dal naso e non si ferma",
+        "Meu pai desmaiou e não acorda",
+        "Tata stracił przytomność",
+        "Отец потерял сознание",
+        "爸爸一直吐血",
+        "母が急に話せなくなって顔がゆがんでいる",
+        "Babam bayıldı, uyanmıyor",
+    )
+    for text in emergency:
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "emergency", text
+    _assert_quiet(
+        "took the afternoon off myself",
+        "I'll clean the stoma and take the dressing off myself",
+        "I'll paint the top myself",
+        "He escrito una carta de despedida a mis compañeros de trabajo, me jubilo",
+        "Morgen bin ich nicht mehr da, ich bin im Urlaub",
+        "Demain je ne serai plus là, je pars en vacances",
+        "No despierta fácilmente por las mañanas con la morfina, ¿es normal?",
+        "Mi madre se desmayó en 2019 pero ahora está bien",
+    )
+
+
 def test_vomiting_that_will_not_stop_is_an_emergency() -> None:
     """Vomiting six or more times in a day, or no fluids kept down (the lead's probes before
     blind R's first run): found by the rules, not left to the learned layer; a hypothetical, the
