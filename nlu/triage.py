@@ -556,7 +556,11 @@ _RULES: tuple[_Rule, ...] = (
         r"holiday|travel+ing|visiting|abroad|out\s+of\s+(?:town|the\s+office|office)|at\s+(?:my|our|"
         r"a|the)\s+\w+'s)\b(?!\s+(?:for\s+good|forever|permanently))|[^.!?]{0,80}\b(?:on\s+"
         r"(?:holiday|hols|vacation)|holidaying)\b)[^.!?]{0,40}\b(?:after\s+"
-        r"tonight|next\s+week|tomorrow|by\s+the\s+end\s+of)\b|\b(?:sent|gave|given|left)\s+"
+        r"tonight|next\s+week|tomorrow|by\s+the\s+end\s+of)\b"
+        # an errand ("won't be around next week to pick up the leaflet"; the lead's probes
+        # before blind R's first run)
+        r"(?!\s+to\s+(?:pick|collect|sign\s+for|answer|receive|let\s+(?:the|them|him|her)|meet\s+the|"
+        r"drive|open\s+the|take\s+(?:the\s+)?(?:delivery|call|calls|parcel)))|\b(?:sent|gave|given|left)\s+"
         r"(?:\w+\s+){0,2}(?:my|all\s+my)\s+passwords\b|\b(?:last|final)\s+(?:christmas|birthday|"
         r"time|year)\s+(?:anyone|everyone|you|they|my\s+\w+)\s+(?:has|have|will\s+have)\s+to\b|"
         r"\b(?:gutted|disappointed|sad|upset|annoyed|angry|sorry)\s+(?:that\s+)?i\s+(?:woke|wake|"
@@ -566,7 +570,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:my|his|her|their)\s+choice,?\s+not\s+(?:the\s+)?cancer'?s\b|\bsee\s+myself\s+"
         r"(?:being\s+)?(?:here|around|alive)\s+(?:by|after|next|at)\b|\b(?:keeps?|go\s+on)\s+"
         r"turning\s+without\s+me\b|\blast\s+time\s+(?:you'?ll|you\s+will|anyone\s+will)\s+"
-        r"(?:hear\s+from|see)\s+me\b|\bway\s+out\s+(?:planned|sorted|worked\s+out)\b|"
+        r"(?:hear\s+from|see)\s+me\b(?!\s+(?:about|on|regarding|re)\b)|\bway\s+out\s+(?:planned|sorted|worked\s+out)\b|"
         r"\bplanned\s+(?:a|my)\s+way\s+out\b|\btonight'?s\s+the\s+night\b|\bmake\s+sure\s+"
         r"(?:i'?m|i\s+am)\s+not\s+(?:around|here)\b|\bthis\s+is\s+(?:my\s+)?goodbye\b",
     ),

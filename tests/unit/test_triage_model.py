@@ -1567,6 +1567,22 @@ def test_disguised_crisis_words_farewells_and_collapse_in_more_languages() -> No
     )
 
 
+def test_an_errand_missed_or_a_topic_dropped_is_no_goodbye() -> None:
+    """The lead's fourth round of probes before blind R's first run: not being around to pick
+    something up, and the last you will hear "about this", are no goodbyes; the goodbye itself
+    still is."""
+    _assert_quiet(
+        "My husband won't be around next week to pick up the leaflet, can you post it?",
+        "the last time you'll hear from me about this, I promise, I'll stop nagging",
+    )
+    for text in (
+        "This is the last time you'll hear from me, thanks for the ALK info over the years",
+        "I won't be around after tonight to see the results",
+    ):
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "crisis", text
+
+
 def test_vomiting_that_will_not_stop_is_an_emergency() -> None:
     """Vomiting six or more times in a day, or no fluids kept down (the lead's probes before
     blind R's first run): found by the rules, not left to the learned layer; a hypothetical, the
