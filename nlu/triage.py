@@ -2733,7 +2733,13 @@ _DONE_BY_TEAM = re.compile(
     r"\b(?:oncologist|doctor|consultant|team|specialist|nurse|gp)\s+(?:has\s+|have\s+|had\s+)?"
     r"(?:reduced|lowered|cut|changed|increased|stopped|switched|paused|adjusted)\s+(?:my|his|her|"
     r"the)\s+(?:\w+\s+){0,2}(?:dose|dosage|treatment|tablets|drug|medication)\b|\bas\s+agreed\s+"
-    r"with\s+(?:my|his|her|the)\s+(?:team|oncologist|doctor|consultant)\b",
+    r"with\s+(?:my|his|her|the)\s+(?:team|oncologist|doctor|consultant)\b|"
+    # the writer made the change on the team's word ("I've stopped the alectinib as my
+    # oncologist told me to"; the lead's probes before blind R's first run)
+    r"\b(?:stopped|paused|reduced|lowered|switched|changed|cut)\b[^.!?]{0,60}\b(?:as|because|since|"
+    r"like)\s+(?:my|his|her|the|our)\s+(?:oncologist|doctor|consultant|team|specialist|nurse|gp)\s+"
+    r"(?:told|advised|asked|instructed|recommended|wanted)\b|\bon\s+(?:my|his|her|the|our)\s+"
+    r"(?:oncologist|doctor|consultant|team|specialist|nurse|gp)'?s?\s+(?:advice|instructions?|orders)\b",
     _F,
 )
 _ASKING_WHAT_TO_DO = re.compile(

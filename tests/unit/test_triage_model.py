@@ -1322,11 +1322,17 @@ def test_a_change_the_team_has_made_vetoes_the_layers_medical_advice_finding() -
     for text in (
         "my consultant lowered my brigatinib dose in May, any groups on fatigue?",
         "we stopped the trial drug as agreed with the team, where do we find aftercare info?",
+        # the lead's probes before blind R's first run: the writer made the change on the
+        # team's word
+        "I've stopped the alectinib as my oncologist told me to, because of the liver results",
+        "I paused my lorlatinib on my oncologist's advice, any group for people on a break?",
     ):
         assert triage._semantic_vetoed("medical_advice", text), text
     for text in (
         "my consultant lowered my dose, should I take the old dose on good days?",
         "my oncologist cut my dose, is it ok to split the tablets?",
+        "I stopped the alectinib myself because of the rash, do I tell my oncologist?",
+        "I stopped it as my oncologist told me to, should I restart it now the rash is gone?",
     ):
         assert not triage._semantic_vetoed("medical_advice", text), text
 
