@@ -2699,7 +2699,13 @@ _PLANS_NOT_CRISIS = re.compile(
     r"through|a|two|\d+))\b|"
     r"\bswitching\s+to\s+(?:the|a|my)\s+(?:\w+\s+){0,2}(?:portal|app|service|group|forum|platform|"
     r"website|site)\b|\b(?:i'?ll|i\s+will)\s+post\s+less\b|\boff\s+to\s+\w+\s+for\s+(?:a|two|three|"
-    r"\d+)\s+(?:weeks?|days|fortnight|months?)\b|\bon\s+holiday\b",
+    r"\d+)\s+(?:weeks?|days|fortnight|months?)\b|\bon\s+holiday\b|"
+    # tired and off to bed early; "ready to go" said of an outing, habitually ("Grandad says
+    # he's 'ready to go' every time we take too long getting the car out"; the lead's probes
+    # before blind R's first run)
+    r"\b(?:an?\s+)?early\s+night\b|\bready\s+to\s+go\W{0,2}\s+(?:every\s+time|whenever|the\s+moment|"
+    r"as\s+soon\s+as)\b|\bready\s+to\s+go\s+(?:out|home|shopping|to\s+the\s+(?:pub|shops?|car|park|"
+    r"beach|match))\b",
     _F,
 )
 # ("tablets" is left out: "nearly gave me a heart attack saying my tablets were out of stock")

@@ -1589,6 +1589,23 @@ def test_an_errand_missed_or_a_topic_dropped_is_no_goodbye() -> None:
         assert found is not None and found.category == "crisis", text
 
 
+def test_an_early_night_and_ready_to_go_out_veto_the_layers_crisis_finding() -> None:
+    """The lead's probes before blind R's first run: tired of everything and off to bed early,
+    and "ready to go" said of an outing every time, are no crisis; with pills, goodbyes or
+    "ready to go" alone the layer's finding stands."""
+    for text in (
+        "Grandad says he's 'ready to go' every time we take too long getting the car out",
+        "I'm tired of everything today, going to have an early night",
+    ):
+        assert triage._semantic_vetoed("crisis", triage._normalise(text)), text
+    for text in (
+        "I'm ready to go, every time I think of the pills I feel calm",
+        "I'm tired of everything, I've taken all my pills and I'm having an early night",
+        "Grandad says he is ready to go now, he's stopped eating and said goodbye to us all",
+    ):
+        assert not triage._semantic_vetoed("crisis", triage._normalise(text)), text
+
+
 def test_vomiting_that_will_not_stop_is_an_emergency() -> None:
     """Vomiting six or more times in a day, or no fluids kept down (the lead's probes before
     blind R's first run): found by the rules, not left to the learned layer; a hypothetical, the
