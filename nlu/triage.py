@@ -478,7 +478,11 @@ _RULES: tuple[_Rule, ...] = (
         r"\bknow\s+exactly\s+how\s+many\s+(?:i|he|she)\s+(?:need|needs)\b|"
         r"\b(?:walk|walking|drive|driving|jump|jumping|step|stepping|throw\w*\s+(?:myself|himself|"
         r"herself))\s+(?:into|off|in\s+front\s+of|under)\s+(?:the|a)\s+(?:sea|river|lake|wall|bridge|"
-        r"train|traffic|lorry|truck|bus|cliff|tree)\b|\bbridge\b[^.!?]{0,40}\blooking\s+down\b|"
+        r"train|traffic|lorry|truck|bus|cliff|tree)\b"
+        # a swim, or hyperbole ("I'd walk into the sea for a good cup of coffee right now"; the
+        # lead's probes before blind R's first run)
+        r"(?!\s+(?:for\s+(?:a|an|one|some|my|our)\b|to\s+(?:swim|paddle|cool\s+off)\b|with\s+(?:the\s+)?"
+        r"(?:kids|dog|grandkids|children)\b))|\bbridge\b[^.!?]{0,40}\blooking\s+down\b|"
         r"\b(?:key|keys)\s+to\s+the\s+gun\b|\b(?:gun|rifle|shotgun)\s+cabinet\b",
         personal=True,
     ),
@@ -571,7 +575,15 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:being\s+)?(?:here|around|alive)\s+(?:by|after|next|at)\b|\b(?:keeps?|go\s+on)\s+"
         r"turning\s+without\s+me\b|\blast\s+time\s+(?:you'?ll|you\s+will|anyone\s+will)\s+"
         r"(?:hear\s+from|see)\s+me\b(?!\s+(?:about|on|regarding|re)\b)|\bway\s+out\s+(?:planned|sorted|worked\s+out)\b|"
-        r"\bplanned\s+(?:a|my)\s+way\s+out\b|\btonight'?s\s+the\s+night\b|\bmake\s+sure\s+"
+        r"\bplanned\s+(?:a|my)\s+way\s+out\b|\btonight'?s\s+the\s+night\b|"
+        # long sleeves in the heat, and blood or cuts found ("my teenage son has been wearing
+        # long sleeves in the heat and I found blood on his sheets"; the lead's probes before
+        # blind R's first run)
+        r"\b(?:he|she|they|son|daughter|teen\w*|grandson|granddaughter|brother|sister|boy|girl)\b"
+        r"[^.!?]{0,40}\bwear\w*\s+long\s+sleeves\b(?=[^.!?]{0,60}\b(?:heat|hot|summer|sunny|boiling|"
+        r"warm)\b)(?![\s\S]{0,120}\b(?:sun\s*(?:cream|screen|block|burn|protection|sensitiv\w*)|"
+        r"photosensitiv\w*|vemurafenib|rash|eczema|psoriasis)\b)(?=[\s\S]{0,120}\b(?:blood|cuts|"
+        r"scratches|scars|plasters|razors?|blades?)\b)|\bmake\s+sure\s+"
         r"(?:i'?m|i\s+am)\s+not\s+(?:around|here)\b|\bthis\s+is\s+(?:my\s+)?goodbye\b",
     ),
     _r(
@@ -2681,7 +2693,10 @@ _FIGURE_OF_SPEECH = re.compile(
     # someone will be cross ("She's going to kill me for telling you this"; the lead's probes
     # before blind R's first run); a threat ("... kill me if I tell anyone") is not this shape
     r"\b(?:going\s+to|gonna|will|'ll)\s+kill\s+me\s+for\s+(?:telling|saying|sharing|posting|"
-    r"writing|asking|forgetting|this|that)\b",
+    r"writing|asking|forgetting|this|that)\b|"
+    # encouragement ("everyone keeps telling me to hang on in there for the results"; the same
+    # probes)
+    r"\bhang\s+on\s+in\s+there\b",
     _F,
 )
 _PLANS_NOT_CRISIS = re.compile(
@@ -2703,14 +2718,20 @@ _PLANS_NOT_CRISIS = re.compile(
     # tired and off to bed early; "ready to go" said of an outing, habitually ("Grandad says
     # he's 'ready to go' every time we take too long getting the car out"; the lead's probes
     # before blind R's first run)
-    r"\b(?:an?\s+)?early\s+night\b|\bready\s+to\s+go\W{0,2}\s+(?:every\s+time|whenever|the\s+moment|"
+    r"\b(?:an?\s+)?early\s+night\b|"
+    # a dose the palliative team set ("Dad asks me to bring his morphine up at night so he can
+    # sleep; the palliative team set the dose")
+    r"\b(?:palliative|hospice|district\s+nurses?|team|doctor|gp|consultant|nurses?)\s+(?:has\s+|have\s+)?"
+    r"(?:set|prescribed|adjusted|agreed|worked\s+out)\s+(?:the|his|her|my|their)\s+(?:\w+\s+)?dose\b|\bready\s+to\s+go\W{0,2}\s+(?:every\s+time|whenever|the\s+moment|"
     r"as\s+soon\s+as)\b|\bready\s+to\s+go\s+(?:out|home|shopping|to\s+the\s+(?:pub|shops?|car|park|"
     r"beach|match))\b",
     _F,
 )
 # ("tablets" is left out: "nearly gave me a heart attack saying my tablets were out of stock")
 _DANGER_WORDS = re.compile(
-    rf"\b(?:{_DANGER_CORE}|overdos\w*|pills|i\s+mean\s+it|not\s+joking|serious(?:ly)?)\b", _F
+    rf"\b(?:{_DANGER_CORE}|overdos\w*|pills|i\s+mean\s+it|not\s+joking|serious(?:ly)?|already\s+let\s+go|"
+    r"(?:got|have)\s+everything\s+i\s+need)\b",
+    _F,
 )
 # Death from the illness, planned for ("My husband knows he's going to die soon and wants to
 # plan his own funeral", "Now that I know I won't see next Christmas, I want to make the most

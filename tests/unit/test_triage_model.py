@@ -1606,6 +1606,37 @@ def test_an_early_night_and_ready_to_go_out_veto_the_layers_crisis_finding() -> 
         assert not triage._semantic_vetoed("crisis", triage._normalise(text)), text
 
 
+def test_long_sleeves_in_the_heat_a_swim_and_a_set_dose() -> None:
+    """The lead's fifth round of probes before blind R's first run: a young person in long
+    sleeves in the heat with blood or cuts found is a crisis sign (eczema or sun protection is
+    not); walking into the sea "for a good cup of coffee" or "for a swim" is no plan; the
+    layer's crisis finding on morphine at a dose the palliative team set, or on "hang on in
+    there", is vetoed unless danger is said."""
+    found = triage.screen_rules(
+        "my teenage son has been wearing long sleeves in the heat and I found blood on his sheets"
+    )
+    assert found is not None and found.category == "crisis"
+    _assert_quiet(
+        "my son wears long sleeves in the heat because of his eczema, blood on the sheets",
+        "she wears long sleeves in the hot sun on vemurafenib; her cuts heal slowly",
+        "I'd walk into the sea for a good cup of coffee right now",
+        "we'll walk into the sea for a swim with the kids",
+    )
+    found = triage.screen_rules("she says she's going to walk into the sea after the funeral")
+    assert found is not None and found.category == "crisis"
+    for text in (
+        "Dad asks me to bring his morphine up at night so he can sleep; the palliative team set "
+        "the dose",
+        "everyone keeps telling me to hang on in there for the results, the waiting is the worst",
+    ):
+        assert triage._semantic_vetoed("crisis", triage._normalise(text)), text
+    for text in (
+        "Dad wants all his morphine at once tonight; the hospice set the dose but he's done",
+        "everyone says hang on in there but I have already let go and I have everything I need",
+    ):
+        assert not triage._semantic_vetoed("crisis", triage._normalise(text)), text
+
+
 def test_vomiting_that_will_not_stop_is_an_emergency() -> None:
     """Vomiting six or more times in a day, or no fluids kept down (the lead's probes before
     blind R's first run): found by the rules, not left to the learned layer; a hypothetical, the
