@@ -61,8 +61,9 @@ TRIAGE_SETS = {
     "blind O": "triage_blind_o.yml",
     "blind P": "triage_blind_p.yml",
     "blind Q": "triage_blind_q.yml",
+    "blind R (final)": "triage_blind_r.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind R (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
