@@ -8,11 +8,11 @@
 3. Red-flag triage: nineteen sets (development ... blind P): recall on explicit and indirect
    crisis/emergency messages, false-positive rate on hard negatives, for the rules alone and
    for rules + the learned layer (nlu/triage_model.py, on the prepared MiniLM encoder). The
-   learned layer is trained on the sets named in nlu/triage_model.json (blind E to P joined
-   the development sets after their first runs; Q has joined the sets but not yet the
+   learned layer is trained on the sets named in nlu/triage_model.json (blind E to Q joined
+   the development sets after their first runs; R has joined the sets but not yet the
    layer's training data), whose rows are in-sample; the honest
    estimate is ``python -m eval.nlu.loso`` (leave-one-set-out, eval/nlu/triage_loso.md).
-   Targets are judged on ``JUDGED_SET``, the next blind set (R) for its one first run; None
+   Targets are judged on ``JUDGED_SET``, the next blind set (S) for its one first run; None
    until then.
 
 Results replace the NLU section of docs/evaluation.md (between the nlu markers). Exit status 1
@@ -34,10 +34,10 @@ from typing import Any
 
 from eval.nlu.metrics import evaluate_entities, evaluate_triage, load_yaml
 
-# Red-flag sets in the order they were written. Blind E to Q were each the judged final set for
-# their one first run (eval/nlu/first_runs.md; Q's with the screen frozen at 3041a7a) and are now
+# Red-flag sets in the order they were written. Blind E to R were each the judged final set for
+# their one first run (eval/nlu/first_runs.md; R's with the screen frozen at 601c12a) and are now
 # development sets (nlu/triage_model.json names the training sets).
-# The next blind set (R, triage_data.NEXT_BLIND) is added here as "blind R (final)", with
+# The next blind set (S, triage_data.NEXT_BLIND) is added here as "blind S (final)", with
 # JUDGED_SET, only for its one first run after the screen is frozen; until then no triage target
 # is judged.
 TRIAGE_SETS = {
@@ -61,9 +61,9 @@ TRIAGE_SETS = {
     "blind O": "triage_blind_o.yml",
     "blind P": "triage_blind_p.yml",
     "blind Q": "triage_blind_q.yml",
-    "blind R (final)": "triage_blind_r.yml",
+    "blind R": "triage_blind_r.yml",
 }
-JUDGED_SET: str | None = "blind R (final)"
+JUDGED_SET: str | None = None
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"

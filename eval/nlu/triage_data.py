@@ -48,16 +48,14 @@ SETS: tuple[tuple[str, str], ...] = (
     ("blind_o", "triage_blind_o.yml"),
     ("blind_p", "triage_blind_p.yml"),
     ("blind_q", "triage_blind_q.yml"),
+    ("blind_r", "triage_blind_r.yml"),
 )
 # The next blind set: refused by ``load_set`` until its one first run (eval/nlu/first_runs.md).
-# R was written by helper-34, who read nothing under /work or elsewhere in /tmp, under the same
-# brief as P and Q (230 positives, 500 negatives; structure checked only: one positive and four
-# negatives repeat wording of an earlier set, one message repeats Q's).
-NEXT_BLIND = "triage_blind_r.yml"
-# the blind sets kept for later first runs; refused like NEXT_BLIND. S was written by helper-36,
-# who read nothing under /work or elsewhere in /tmp, under the same brief as P-R (230 positives,
-# 500 negatives; structure checked only; sha256 6dcb93ab...b223).
-RESERVED_BLIND = (NEXT_BLIND, "triage_blind_s.yml")
+# S was written by helper-36, who read nothing under /work or elsewhere in /tmp, under the same
+# brief as P-R (230 positives, 500 negatives; structure checked only; sha256 6dcb93ab...b223).
+NEXT_BLIND = "triage_blind_s.yml"
+# the blind sets kept for later first runs; refused like NEXT_BLIND
+RESERVED_BLIND = (NEXT_BLIND,)
 RASA_NLU = ROOT / "assistant" / "data" / "nlu"
 RED_FLAG_INTENTS = ("crisis", "emergency", "medical_advice")
 CACHE_DIR = ROOT / "var" / "triage-vectors"
