@@ -1637,6 +1637,95 @@ def test_long_sleeves_in_the_heat_a_swim_and_a_set_dose() -> None:
         assert not triage._semantic_vetoed("crisis", triage._normalise(text)), text
 
 
+def test_blind_r_signs_in_new_wording() -> None:
+    """Blind R's misses as a development set, in wording written for this test: a goodbye told
+    by bills paid and "I'm ready", a last hug "because it is", "what I'm about to do", "running
+    out of reasons to wait", a French goodbye with the time last; breathlessness told by what it
+    stops, blood "full of red" on coughing, dehydration told by its signs, and a symptom now
+    that is "getting worse" beside a history clause."""
+    crisis = (
+        "Sorted the paperwork, paid all my bills and fed the dog extra. I'm ready now.",
+        "Kissed my wife goodbye at the station like it was the last time, because it is",
+        "tell the nurses what I'm going to do isn't anyone's fault",
+        "honestly I'm running out of reasons to keep going",
+        "Je ne serai plus là ce soir, merci",
+    )
+    for text in crisis:
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "crisis", text
+    emergency = (
+        "he can't even finish a sentence without stopping for breath, it came on this evening",
+        "two steps leave her gasping and she was fine at lunch",
+        "my dad is gulping for air on the sofa",
+        "the hanky is covered in blood every time he coughs",
+        "She hasn't had a wee since this morning and brings back everything she drinks",
+        "chest pain and short of breath, I had a PE two years ago, it's getting worse",
+    )
+    for text in emergency:
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "emergency", text
+    _assert_quiet(
+        "Paid all my bills today, I'm ready for the holiday!",
+        "If he ever starts gulping for air, who do we ring?",
+        "she sat on the edge of the bed and laughed at the nurse's joke",
+    )
+
+
+def test_blind_r_history_jokes_and_symptoms_now_gone() -> None:
+    """Blind R's false positives as a development set, in new wording: crises told as over
+    ("they've passed", scars "from years ago", a survivor who speaks at events) are not
+    explicit, so the layer may judge them; a crisis word explained ("I meant of boredom"),
+    everyday hyperbole with a laugh, a song title, an emergency "the team sorted", and a
+    symptom that stopped ("not ... anymore") are quiet. Said with intent they still fire."""
+    for text in (
+        "I did have suicidal thoughts after the first scan but they've passed, my counsellor helps",
+        "My self-harm scars are from a long time ago. Any tattoo artists who cover scars?",
+        "As a survivor of a suicide attempt I speak at schools. Any cancer charities want me?",
+    ):
+        found = triage.screen_all_rules(text)
+        assert found and not any(r.explicit for r in found), text
+    _assert_quiet(
+        "when I said I wanted to die I meant from embarrassment, I'm fine",
+        "I said 'end it all' earlier, I meant ending my gym contract!",
+        "this hold music makes me want to kill myself lol, anyway is the ROS1 group open?",
+        "'Don't want to live forever' is my dad's karaoke song, any carers' choirs?",
+        "Mum fainted last week from low blood pressure; the GP sorted it. Any groups near Leeds?",
+        "I'm not bleeding from the gums any more since the platelets came up, thank you",
+    )
+    for text in (
+        "this hold music makes me want to kill myself, and I mean it, I have the pills here",
+        "I'm bleeding from the gums and it won't stop",
+    ):
+        assert triage.screen_rules(text) is not None, text
+    assert triage._semantic_vetoed(
+        "crisis",
+        triage._normalise(
+            "I lost my sister to suicide years ago. Any groups for bereaved people with cancer?"
+        ),
+    )
+    assert not triage._semantic_vetoed(
+        "crisis",
+        triage._normalise("My sister took her own life in 2019 and I want to join her"),
+    )
+    assert triage._semantic_vetoed(
+        "emergency", triage._normalise("my scalp looks like a boiled egg lol, wig advice?")
+    )
+    # an onset keeps the layer's emergency finding beside a laugh (blind L)
+    assert not triage._semantic_vetoed(
+        "emergency",
+        triage._normalise("lol grandad is talking gibberish since lunch, he's usually so sharp"),
+    )
+    for text in (
+        "'Don't want to live forever' was on the radio and we all sang along",
+        "I said I wanted it all to end, I meant the chemo cycle, sorry for the worry",
+        "Three years ago I was suicidal; now I'm thriving. Where can I volunteer?",
+    ):
+        assert triage._semantic_vetoed("crisis", triage._normalise(text)), text
+    assert not triage._semantic_vetoed(
+        "crisis", triage._normalise("I meant the pills, I'm going to take them all tonight")
+    )
+
+
 def test_vomiting_that_will_not_stop_is_an_emergency() -> None:
     """Vomiting six or more times in a day, or no fluids kept down (the lead's probes before
     blind R's first run): found by the rules, not left to the learned layer; a hypothetical, the
