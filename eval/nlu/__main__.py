@@ -300,17 +300,17 @@ def render(
     lines += [
         "### Red-flag triage (`nlu.triage.screen`)",
         "",
-        "Recall counts a positive as caught only when the expected category fires. Twenty sets, "
-        "written in turn: development (`eval/nlu/triage.yml`), held-out "
+        "Recall counts a positive as caught only when the expected category fires. Twenty-one "
+        "sets, written in turn: development (`eval/nlu/triage.yml`), held-out "
         "(`triage_holdout.yml`), unseen (`triage_unseen.yml`), blind A to D "
         "(`triage_blind_a.yml` ... `triage_blind_d.yml`, written by engineers who had not seen "
         "the rules), blind E to H (`triage_blind_e.yml` ... `triage_blind_h.yml`, written "
-        "blind too, each the judged final set for its first run) and blind I to Q "
-        "(`triage_blind_i.yml` ... `triage_blind_q.yml`, likewise). Each was run once with the "
+        "blind too, each the judged final set for its first run) and blind I to R "
+        "(`triage_blind_i.yml` ... `triage_blind_r.yml`, likewise). Each was run once with the "
         "rules frozen, then its misses were "
         "analysed and general rules added, so their current rows are optimistic; the "
         "**first-run** figures in the next table are the honest estimates of recall on new "
-        "wording. The next blind set (R) will be judged on its first run. *rules + semantic* is "
+        "wording. The next blind set (S) will be judged on its first run. *rules + semantic* is "
         "what Rasa and the gateway run: the "
         "rules with the learned layer (nlu/triage_model.py, a logistic regression on the MiniLM "
         "vector and char n-grams, trained on the bank and the sets listed in "
