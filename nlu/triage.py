@@ -576,9 +576,6 @@ _RULES: tuple[_Rule, ...] = (
         r"turning\s+without\s+me\b|\blast\s+time\s+(?:you'?ll|you\s+will|anyone\s+will)\s+"
         r"(?:hear\s+from|see)\s+me\b(?!\s+(?:about|on|regarding|re)\b)|\bway\s+out\s+(?:planned|sorted|worked\s+out)\b|"
         r"\bplanned\s+(?:a|my)\s+way\s+out\b|\btonight'?s\s+the\s+night\b|"
-        # long sleeves in the heat, and blood or cuts found ("my teenage son has been wearing
-        # long sleeves in the heat and I found blood on his sheets"; the lead's probes before
-        # blind R's first run)
         # blind R: "running out of reasons to wait", bills paid "... I'm ready", a hug "like it
         # was the last time. Because it is.", "what I'm about to do wasn't her fault"
         r"\brunning\s+out\s+of\s+reasons\s+to\s+(?:wait|live|stay|keep\s+going|carry\s+on|hang\s+on)\b|"
@@ -587,6 +584,9 @@ _RULES: tuple[_Rule, ...] = (
         r"\blike\s+it\s+was\s+the\s+last\s+time\W+(?:because|cause|cos|coz)\s+it\s+is\b|"
         r"\bwhat\s+i'?m\s+(?:about|going)\s+to\s+do\s+(?:is|was|isn'?t|wasn'?t)\s+(?:not\s+)?"
         r"(?:\w+'s\s+|her\s+|his\s+|their\s+|your\s+|anyone'?s\s+)?fault\b|"
+        # long sleeves in the heat, and blood or cuts found ("my teenage son has been wearing
+        # long sleeves in the heat and I found blood on his sheets"; the lead's probes before
+        # blind R's first run)
         r"\b(?:he|she|they|son|daughter|teen\w*|grandson|granddaughter|brother|sister|boy|girl)\b"
         r"[^.!?]{0,40}\bwear\w*\s+long\s+sleeves\b(?=[^.!?]{0,60}\b(?:heat|hot|summer|sunny|boiling|"
         r"warm)\b)(?![\s\S]{0,120}\b(?:sun\s*(?:cream|screen|block|burn|protection|sensitiv\w*)|"
@@ -1657,7 +1657,7 @@ _RULES: tuple[_Rule, ...] = (
     _r(
         "emergency_r",
         "emergency",
-        "breathing",
+        "general",
         False,
         r"\b(?:can'?t|cannot|couldn'?t)\s+(?:even\s+)?finish\s+a\s+sentence\s+without\b|\bstopping\s+"
         r"(?:\w+\s+)?for\s+(?:air|breath)\b|\b(?:one|a\s+single|two|a\s+couple\s+of|a\s+few)\s+"
