@@ -5,12 +5,11 @@
    macro-F1 read from the aggregated intent_report.json. Needs Rasa; takes ~20 min on 2 cores.
 2. Entities: eval/nlu/entities.yml (development set) and entities_holdout.yml, set-based
    precision/recall per entity type, on the same matchers the Rasa components wrap.
-3. Red-flag triage: nineteen sets (development ... blind P): recall on explicit and indirect
+3. Red-flag triage: twenty-one sets (development ... blind R): recall on explicit and indirect
    crisis/emergency messages, false-positive rate on hard negatives, for the rules alone and
    for rules + the learned layer (nlu/triage_model.py, on the prepared MiniLM encoder). The
-   learned layer is trained on the sets named in nlu/triage_model.json (blind E to Q joined
-   the development sets after their first runs; R has joined the sets but not yet the
-   layer's training data), whose rows are in-sample; the honest
+   learned layer is trained on the sets named in nlu/triage_model.json (blind E to R joined
+   the development sets after their first runs), whose rows are in-sample; the honest
    estimate is ``python -m eval.nlu.loso`` (leave-one-set-out, eval/nlu/triage_loso.md).
    Targets are judged on ``JUDGED_SET``, the next blind set (S) for its one first run; None
    until then.
