@@ -61,8 +61,9 @@ TRIAGE_SETS = {
     "blind P": "triage_blind_p.yml",
     "blind Q": "triage_blind_q.yml",
     "blind R": "triage_blind_r.yml",
+    "blind S (final)": "triage_blind_s.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind S (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
