@@ -49,17 +49,15 @@ SETS: tuple[tuple[str, str], ...] = (
     ("blind_p", "triage_blind_p.yml"),
     ("blind_q", "triage_blind_q.yml"),
     ("blind_r", "triage_blind_r.yml"),
+    ("blind_s", "triage_blind_s.yml"),
 )
 # The next blind set: refused by ``load_set`` until its one first run (eval/nlu/first_runs.md).
-# S was written by helper-36, who read nothing under /work or elsewhere in /tmp, under the same
-# brief as P-R (230 positives, 500 negatives; structure checked only; sha256 6dcb93ab...b223).
-NEXT_BLIND = "triage_blind_s.yml"
 # T was written by helper-1 of session 13 under eval/nlu/blind_brief.md (the brief is kept from T
 # on; P-S were written under an earlier wording of it), reading nothing under /work or elsewhere
 # in /tmp (230 positives, 500 negatives; structure checked only; sha256 8eabb12e...86f1).
-LATER_BLIND = ("triage_blind_t.yml",)
+NEXT_BLIND = "triage_blind_t.yml"
 # the blind sets kept for later first runs; refused like NEXT_BLIND
-RESERVED_BLIND = (NEXT_BLIND, *LATER_BLIND)
+RESERVED_BLIND = (NEXT_BLIND,)
 RASA_NLU = ROOT / "assistant" / "data" / "nlu"
 RED_FLAG_INTENTS = ("crisis", "emergency", "medical_advice")
 CACHE_DIR = ROOT / "var" / "triage-vectors"
