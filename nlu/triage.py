@@ -156,7 +156,12 @@ _BY_MISTAKE = r"|^[^.!?]{0,40}(?<!not\s)\b(?:by\s+mistake|by\s+accident)\b"
 # me what dose to take, the pharmacist did that", "I googled 'how long do I have'"; blind L)
 _ADVICE_NOT_ASKED = (
     r"(?:not\s+asking(?:\s+you)?|don'?t\s+(?:want|need)\s+you\s+to\s+tell\s+me|pretend\w*\s+to\s+"
-    r"be\s+(?:a\s+)?\w+\s+asking(?:\s+you)?|googled|searched(?:\s+for)?)\s+['\"]?$"
+    r"be\s+(?:a\s+)?\w+\s+asking(?:\s+you)?|googled|searched(?:\s+for)?|"
+    # a caller's question quoted for a manual or a policy ("what's the recommended reply when a
+    # caller asks 'how long have I got'?", "if a caller asks us to interpret their scan report";
+    # blind S)
+    r"(?:when|if)\s+(?:a|the|our)\s+(?:callers?|patients?|clients?|users?|members?|relatives?|"
+    r"service\s+users?)\s+(?:asks?|asked)(?:\s+(?:us|you|me|them|staff|volunteers))?(?:\s+to)?)\s+['\"\u2018\u201c]?$"
 )
 
 # For ``crisis_means_question``: asking how much of a medicine is enough, or which is most
@@ -779,7 +784,12 @@ _RULES: tuple[_Rule, ...] = (
         # "Artık yaşamak istemiyorum", "Jag vill inte leva längre")
         r"生きていたくない|生きたくない|لا\s+أريد\s+أن\s+أعيش|\bya[sş]amak\s+istemiyorum\b|"
         r"не\s+хочу\s+(?:больше\s+)?жить(?!\s+(?:в|во|на|с|со|у|там|здесь|рядом|одн\w*)\b)|\bvil\s+ikke\s+(?:leve|lev)\s+(?:l[æe]ngere|lenger|mere)\b|"
-        r"\bvill\s+inte\s+leva\s+(?:l[äa]ngre|mer)\b|\bjag\s+vill\s+d[öo]\b|\bjeg\s+vil\s+d[øo]\b",
+        r"\bvill\s+inte\s+leva\s+(?:l[äa]ngre|mer)\b|\bjag\s+vill\s+d[öo]\b|\bjeg\s+vil\s+d[øo]\b|"
+        # added with blind S as a development set: Hindi in Devanagari ("मैं आत्महत्या करना
+        # चाहता हूँ"; the rules knew Hindi only in Latin letters); no word boundaries, since
+        # Python's \b does not hold between Devanagari letters and their vowel signs
+        r"आत्महत्या\s*(?:करना|करने|कर\s*(?:लूँ|लूं|ल))|आत्महत्या\s*(?:के|का)\s*(?:विचार|ख़?्?याल)|"
+        r"मरना\s*चाहत[ाीे]|जीना\s*नहीं\s*चाहत[ाीे]|(?:खुद|ख़ुद|अपने\s*आप)\s*को\s*(?:मार|ख़?त्म\s*कर)",
         # "quero morrer de rir", "me muero de risa": figures of speech
         not_after=r"^\s*(?:de|dalle|vor)\s+(?:rir|risa|rire|risate|lachen|vergüenza|vergonha|honte|"
         r"aburrimiento|tédio|ennui|noia|calor|frio|frío|fome|hambre|faim)\b|"
@@ -911,6 +921,11 @@ _RULES: tuple[_Rule, ...] = (
         r"\bfeel(?:s|ing)?\s+like\s+(?:i'?m|he'?s|she'?s|i\s+am)\s+(?:drowning|suffocating|"
         r"being\s+strangled)\b|\bsuffocating\b|\bair\s+hungry\b|\bpanting\s+for\s+air\b",
         personal=True,
+        # a place or a mood ("This waiting room is suffocating, so many people and no windows";
+        # blind S)
+        not_before=r"\b(?:room|rooms|place|ward|clinic|office|house|flat|bus|train|car|lift|heat|"
+        r"atmosphere|air\s+in\s+here|it|this|that|paperwork|waiting)\s+(?:is|was|'s|feels|felt|gets)\s+"
+        r"(?:so\s+|really\s+|absolutely\s+|just\s+|a\s+bit\s+|completely\s+)?$",
     ),
     _r(
         "chest_pain",
@@ -1356,7 +1371,22 @@ _RULES: tuple[_Rule, ...] = (
         r"\bsanguin\w*\s+(?:tantissimo|moltissimo|molto|tanto|senza\s+sosta)\b|\bsangr(?:a|ando)\s+(?:much[oí]simo|mucho|muito|sin\s+parar|sem\s+parar)\b|"
         r"\bsaigne\s+(?:beaucoup|[ée]norm[ée]ment|abondamment|sans\s+arr[êe]t)\b|"
         r"\bstraci[lł]\w*\s+przytomno[sś][cć]\b|\bnieprzytomn\w*|потерял\w*\s+сознание|без\s+сознания|"
-        r"吐血|咳血|喀血|大出血|顔が(?:ゆがん|歪ん)|ろれつが回らな|\bbay[ıi]ld[ıi]\b|\buyanm[ıi]yor\b",
+        r"吐血|咳血|喀血|大出血|顔が(?:ゆがん|歪ん)|ろれつが回らな|\bbay[ıi]ld[ıi]\b|\buyanm[ıi]yor\b|"
+        # added with blind S as a development set: Hindi in Devanagari (breathing hard, chest
+        # pain), blue lips and a sentence not finished for breath in Spanish, slurred speech and
+        # a drooping mouth in Dutch, pink frothy sputum and barely breathing in Polish, black
+        # stools with dizziness in Turkish, rigors or heat after the chemotherapy drip in
+        # Japanese ("Mijn vader praat ineens onduidelijk en zijn mond hangt scheef", "Mój tata
+        # kaszle różową pianą", "Babamın dışkısı simsiyah ve başı dönüyor")
+        r"साँस\s*(?:लेने\s*में\s*)?(?:बहुत\s*)?(?:तकलीफ|दिक्कत|परेशानी)|साँस\s*नहीं\s*(?:आ|ले)|सांस\s*(?:लेने\s*में\s*)?"
+        r"(?:बहुत\s*)?(?:तकलीफ|दिक्कत)|सीने\s*में\s*(?:तेज़?\s*)?दर्द|छाती\s*में\s*(?:तेज़?\s*)?दर्द|"
+        r"\blabios\s+(?:morados|azules|azulados)\b|\bl[àa]bios\s+(?:roxos|azuis)\b|\bl[èe]vres\s+bleues\b|"
+        r"\b(?:no\s+puede|no\s+puedo)\s+terminar\s+(?:una|la)\s+frase\b|"
+        r"\bpraat\s+(?:ineens|opeens|plotseling)\s+(?:onduidelijk|raar|brabbel\w*)\b|\bmond\s+hangt\s+"
+        r"(?:scheef|naar\s+beneden)\b|\bscheve\s+mond\b|"
+        r"\br[oó][zż]ow\w*\s+pian\w*|\bledwo\s+(?:[lł]apie|oddycha)\b|"
+        r"\bd[ıi][sş]k[ıi]s[ıi]\s+(?:sim)?siyah\b|\bsimsiyah\s+d[ıi][sş]k[ıi]|"
+        r"(?:抗がん剤|化学療法|点滴)[^。！？.!?]{0,30}(?:震えが止まら|寒気が止まら|熱が(?:3[89]|4[01])|体が(?:すごく|とても)?熱い)",
         # denied ("no tengo fiebre", "pas de fièvre") or told as over ("J'ai eu une fièvre
         # pendant la chimio en 2020, tout va bien maintenant")
         # or asked about for information ("des informations sur la fièvre ... pour un dépliant")
@@ -1474,7 +1504,18 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:tabletten|pillen|schlaftabletten)\s+(?:\w+\s+)?(?:auf\s+einmal|gleichzeitig)\s+(?:genommen|"
         r"geschluckt)\b|\bho\s+(?:preso|ingoiato)\s+tutte\s+le\s+(?:mie\s+)?(?:pillole|pastiglie|compresse)\s+"
         r"(?:insieme|in\s+una\s+volta)\b|\b(?:tomei|engoli)\s+(?:todos\s+os|todas\s+as)\s+(?:meus\s+|"
-        r"minhas\s+)?(?:comprimidos|rem[ée]dios|p[ií]lulas)\s+de\s+uma\s+vez\b",
+        r"minhas\s+)?(?:comprimidos|rem[ée]dios|p[ií]lulas)\s+de\s+uma\s+vez\b|"
+        # added with blind S as a development set: things given away and goodbyes said, in
+        # German ("Ich habe meine Sachen verschenkt und mich von allen verabschiedet") and
+        # Arabic ("وزعت أغراضي على أصدقائي وكتبت رسائل الوداع"), tablets saved up in Chinese
+        # and Japanese ("药也攒够了", "薬はもう十分にためてある"), no longer a burden soon
+        # ("很快就不会再拖累家人了")
+        r"\b(?:meine|all\s+meine|seine|ihre)\s+(?:sachen|besitzt[üu]mer|sch[äa]tze)\s+verschenkt\b|"
+        r"\b(?:mich|sich)\s+von\s+allen\s+verabschiedet\b(?![^.!?]{0,60}\b(?:kollegen|arbeit|b[üu]ro|"
+        r"ruhestand|urlaub|reise|feier|abschlussfeier|team)\b)|"
+        r"(?:药|藥|安眠药)[也都]?(?:已经)?攒(?:够|好|齐)|东西都送(?:人|给)|(?:很快|马上|以后)就?(?:不会|不用)再?拖累|"
+        r"薬(?:は|を)?(?:もう)?(?:十分に?|たくさん)?(?:ため|貯め|溜め)て(?:ある|あります|いる|います|おいた)|"
+        r"وزعت\s+(?:كل\s+)?(?:أغراضي|اغراضي|أشيائي|ممتلكاتي)|(?:كتبت|أكتب)\s+رسائل\s+(?:ال)?وداع",
     ),
     # Added with blind set O as a development set. Questions about how certain, painless or
     # quick a method is, asked with intent ("how to make sure a fall from a balcony is final",
@@ -1667,9 +1708,27 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:full\s+of|covered\s+in)\s+(?:red|blood)\b|"
         r"\bbringing\s+(?:back|up)\s+everything\s+(?:i|he|she|we)\s+(?:drink|eat|have)\w*|"
         r"\b(?:haven'?t|hasn'?t|not)\s+(?:had\s+a\s+wee|pee?d|weed|passed\s+(?:any\s+)?urine|been\s+to\s+"
-        r"the\s+(?:loo|toilet|bathroom))\s+since\s+(?:last\s+night|yesterday|this\s+morning)\b",
+        r"the\s+(?:loo|toilet|bathroom))\s+since\s+(?:last\s+night|yesterday|this\s+morning)\b|"
+        # blind S: "Can't climb the stairs without stopping to gasp. Yesterday I could."
+        r"\b(?:can'?t|cannot|couldn'?t)\s+(?:even\s+)?(?:climb|walk\s+up|get\s+up|go\s+up|manage)\s+"
+        r"(?:the\s+|a\s+|one\s+|our\s+)?(?:flight\s+of\s+)?(?:stairs|steps)\s+without\s+(?:stopping|having\s+"
+        r"to\s+stop)\s+(?:to\s+|for\s+)(?:gasp|gulp|pant|catch\s+(?:my|his|her)\s+breath)\w*",
         # not personal: "Can't finish a sentence without stopping for air" names no one
         not_before=r"\b(?:if|in\s+case|whether|last\s+(?:cycle|time|round)|when)\b[^.!?]{0,30}$",
+    ),
+    # Blind S's English indirect crisis miss, as a development set: an end set for when the
+    # house is asleep ("whats the point. just waiting for everyone to fall asleep tonight, then
+    # it's done"). The layer may not veto a live match (``_INTENT_RULES``).
+    _r(
+        "crisis_s",
+        "crisis",
+        "suicidal",
+        False,
+        r"\bwaiting\s+(?:for|till|until|til)\s+(?:everyone|every\s+one|everybody|them\s+all|the\s+"
+        r"(?:house|kids|family)|(?:my|the)\s+(?:wife|husband|partner|kids|family|parents))\s+(?:to\s+)?"
+        r"(?:(?:fall|falls|be|is|are|go|goes|get|gets)\s+)?(?:asleep|to\s+(?:sleep|bed))\b[^.!?]{0,40}"
+        r"\bthen\s+(?:it'?s|it\s+is|it'?ll\s+be|it\s+will\s+be|i'?ll\s+be|i\s+will\s+be|everything'?s)\s+"
+        r"(?:all\s+)?(?:done|over|finished|the\s+end)\b",
     ),
     # ---------------------------------------------------------------- medical advice
     _r(
@@ -1742,7 +1801,8 @@ _RULES: tuple[_Rule, ...] = (
         # the clinic appointment?"; the lead's probes before blind Q's first run)
         not_before=r"\b(?:someone|somebody|a\s+(?:friend|relative|family\s+member|interpreter)|"
         r"my\s+(?:\w+\s+)?(?:nurse|doctor|oncologist|consultant|gp|team|daughter|son|wife|husband|"
-        r"partner|sister|brother|mum|dad))\s+(?:to\s+)?(?:help\s+(?:me|us)\s+)?(?:to\s+)?$",
+        r"partner|sister|brother|mum|dad))\s+(?:to\s+)?(?:help\s+(?:me|us)\s+)?(?:to\s+)?$|"
+        + _ADVICE_NOT_ASKED,
     ),
     _r(
         "eligibility",
@@ -1872,6 +1932,13 @@ _INFO_BEFORE = re.compile(
     r"\b(?:wie|woran)\s+erkenne\s+ich\s+(?:\w+\s+){0,2}$|\bcomment\s+reconna[iî]tre\s+(?:\w+\s+){0,2}$|"
     r"\bc[oó]mo\s+(?:reconozco|reconocer)\s+(?:\w+\s+){0,2}$|\bcome\s+riconosc\w+\s+(?:\w+\s+){0,2}$|"
     r"\bhoe\s+herken\s+(?:ik|je)\s+(?:\w+\s+){0,2}$|\bcomo\s+reconhe[cç]\w+\s+(?:\w+\s+){0,2}$|"
+    # "what should one do if ..." ("Was ist zu tun, wenn während der Chemo Fieber auftritt? Gibt
+    # es dazu ein Merkblatt?"; blind S)
+    r"\bwas\s+(?:ist\s+zu\s+tun|tut\s+man|sollte\s+man\s+tun),?\s+wenn\s+(?:\w+\s+){0,4}$|"
+    r"\bque\s+faire\s+(?:si|quand|en\s+cas\s+de)\s+(?:\w+\s+){0,4}$|\bqu[ée]\s+hacer\s+(?:si|cuando|en\s+caso\s+de)\s+"
+    r"(?:\w+\s+){0,4}$|\bcosa\s+fare\s+(?:se|quando|in\s+caso\s+di)\s+(?:\w+\s+){0,4}$|"
+    r"\bwat\s+(?:te\s+doen|moet\s+je\s+doen)\s+(?:als|bij)\s+(?:\w+\s+){0,4}$|\bo\s+que\s+fazer\s+(?:se|quando|em\s+caso\s+de)\s+"
+    r"(?:\w+\s+){0,4}$|"
     r"\b(?:guidance|guidelines?|leaflets?|information|info|research|recommendations?|statistics|"
     r"(?:quality\s+)?standards?|frameworks?|best\s+practice|"
     r"data|articles?|training|webinars?|policy|protocols?|pathway|audit|teaching|sessions?|"
@@ -2098,7 +2165,14 @@ _NOW_WELL = re.compile(
     r"fine)|(?:stable|settled)\s+now|now\s+(?:stable|settled)|home\s+with\s+us|"
     # "My husband collapsed last month from low sodium; the endocrine team sorted it" (blind R)
     r"(?:team|doctors?|hospital|ward|gp)\s+(?:has\s+|have\s+)?(?:sorted|fixed|dealt\s+with)\s+"
-    r"(?:it|him|her|that)(?:\s+out)?)\b",
+    r"(?:it|him|her|that)(?:\s+out)?|"
+    # blind S: "it's all been sorted and I'm on levetiracetam now", "she's home now after her
+    # pleural effusion was drained", "they found nothing wrong", "Turned out fine."
+    r"(?:it'?s|it\s+has|that'?s|that\s+has|everything'?s|everything\s+has)\s+(?:all\s+)?been\s+sorted|"
+    # (not "I'm home now": "I think I'm having anaphylaxis ... I'm home now", blind F)
+    r"(?:he'?s|she'?s|they'?re|he\s+is|she\s+is)\s+(?:back\s+)?home\s+now|"
+    r"found\s+nothing\s+(?:wrong|serious|abnormal)|turned\s+out\s+(?:to\s+be\s+)?(?:fine|ok|okay|"
+    r"nothing))\b",
     _F,
 )
 
@@ -2189,6 +2263,13 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
         rule.category == "emergency"
         and _IF_WHO_BEFORE.search(norm[max(0, start - 40) : start])
         and not live
+    ):
+        return True
+    if (
+        rule.category == "crisis"
+        and not live
+        and _IF_THEY_EVER_SAY.search(norm[max(0, start - 80) : start])
+        and not _SAID_ALREADY.search(norm)
     ):
         return True
     sentence = _sentence(norm, start, end)
@@ -2304,7 +2385,10 @@ _RECOVERED = re.compile(
     r"(?:they'?ve|they\s+have|it'?s|it\s+has|that'?s|those\s+have)\s+(?:long\s+)?passed|"
     r"(?:they'?re|they\s+are|it'?s|it\s+is|are|were)\s+from\s+(?:years|a\s+long\s+time)\s+ago|"
     r"survivor\s+of\s+(?:a|an|two|my)\s+(?:suicide|overdose)\s+attempt|speak\s+at\s+(?:events|"
-    r"schools|conferences)|(?:now\s+)?(?:i'?m|im|i\s+am)\s+(?:now\s+)?thriving)\b",
+    r"schools|conferences)|(?:now\s+)?(?:i'?m|im|i\s+am)\s+(?:now\s+)?thriving|"
+    # blind S: "last year I didn't want to live. Now I run a walking group for people with EGFR"
+    r"now\s+i\s+(?:run|lead|host|facilitate|co-?ordinate|organi[sz]e)\s+(?:a|an|the|our)\b|"
+    r"been\s+through\s+the\s+worst\s+of\s+it)\b",
     _F,
 )
 # long ago, said in the same sentence as the crisis ("my ex-wife attempted suicide years ago";
@@ -2330,7 +2414,9 @@ _CRISIS_PAST = re.compile(
     r"(?:the\s+)?year\s+before\s+last|(?:overdose|suicide)\s+attempt|"
     r"when\s+(?:i|he|she)\s+was|"
     # "I did have suicidal thoughts ... but they've passed", old self-harm scars (blind R)
-    r"did\s+have|scars)\b",
+    r"did\s+have|scars|"
+    # "last year I didn't want to live" (blind S)
+    r"last\s+(?:year|christmas|spring|summer|autumn|winter)|didn'?t\s+want\s+to\s+(?:live|be\s+here))\b",
     _F,
 )
 
@@ -2410,6 +2496,29 @@ _IF_BEFORE = re.compile(
     r"disclosed)\s+(?:(?:me|you|us|them|your\s+(?:service|team|helpline|line|bot|chat))\s+)?"
     r"(?:that\s+)?(?:they|he|she)(?:'re|'s)?\s+"
     r"(?:\w+\s+){0,2}$",
+    _F,
+)
+# Someone else's words imagined ahead ("How do I talk to my teenager if they ever say they feel
+# like hurting themselves?", blind S; "if my husband ever told me he wanted to end his life, who
+# would I ring?", blind J): no finding when nothing in the message is live (``_vetoed``).
+_IF_THEY_SAY = (
+    r"\bif\s+(?:they|he|she|my\s+\w+(?:\s+\w+)?)\s+(?:ever\s+|one\s+day\s+|starts?\s+(?:to\s+)?|"
+    r"ever\s+starts?\s+(?:to\s+)?)(?:says?|said|tells?\s+(?:me|us|you)|told\s+(?:me|us|you)|talks?\s+"
+    r"about|talking\s+about|mentions?|mentioned|admits?|admitted)\s+(?:that\s+)?(?:(?:they|he|she)"
+    r"(?:'re|'s)?\s+)?"
+)
+_IF_THEY_EVER_SAY = re.compile(
+    _IF_THEY_SAY + r"(?:[\w']+\s+){0,4}$|"
+    r"\bif\s+(?:they|he|she|my\s+\w+(?:\s+\w+)?)\s+(?:ever\s+)?(?:starts?|begins?)\s+$",
+    _F,
+)
+# the same frame anywhere in the message, for the layer's crisis findings (no span)
+_IF_THEY_EVER_SAY_ANYWHERE = re.compile(_IF_THEY_SAY, _F)
+# ... unless it has been said already ("if my son ever says he wants to die again ... he said it
+# last night")
+_SAID_ALREADY = re.compile(
+    r"\b(?:already|last\s+night|yesterday|today|this\s+(?:morning|afternoon|evening|week)|again|"
+    r"(?:has|have|'s|'ve)\s+(?:said|told|mentioned)|just\s+(?:said|told))\b",
     _F,
 )
 # the writer within three words before the match ("I feel suicidal", "I'm so suicidal"), and
@@ -2695,7 +2804,7 @@ _OTHER_LANGUAGE_RULES = frozenset(
 # Method questions asked with intent (blind O): the layer read "how to make sure a fall from a
 # balcony is final" as an information question. A live match may not be vetoed; one that is
 # framed, denied or hypothetical (``_not_live_start``) may.
-_INTENT_RULES = frozenset({"crisis_method_intent", "crisis_q", "crisis_disguised"})
+_INTENT_RULES = frozenset({"crisis_method_intent", "crisis_q", "crisis_disguised", "crisis_s"})
 _RULES_BY_NAME = {rule.rule: rule for rule in _RULES}
 
 
@@ -2793,6 +2902,8 @@ _PLANS_NOT_CRISIS = re.compile(
     r"me))\b|\bas\s+agreed\s+with\s+(?:my|the)\s+(?:doctor|oncologist|team|consultant)\b|"
     r"\b(?:dnacpr|dnr|do\s+not\s+(?:attempt\s+)?resuscitate|(?:don'?t|do\s+not)\s+want\s+cpr|"
     r"advance\s+(?:care\s+plan|directive|decision)|respect\s+form|living\s+will|"
+    # "Is it ok to write down my end-of-life wishes even though I'm stable right now?" (blind S)
+    r"end[\s-]+of[\s-]+life\s+(?:wishes|plans?|planning|preferences)|"
     # "I've told my family I don't want to be resuscitated", "I just want quality over
     # quantity" (the lead's probes before blind Q's first run)
     r"(?:don'?t|do\s+not|not)\s+(?:want\s+)?to\s+be\s+resuscitated|quality\s+over\s+quantity|"
@@ -2955,6 +3066,27 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
     if (
         category == "emergency"
         and _IDIOM_SENTENCE.search(norm)
+        and not _LIVE.search(norm)
+        and not _ONSET.search(norm)
+    ):
+        return True
+    # someone else's words imagined ahead ("if my husband ever told me he wanted to end his
+    # life, who would I ring in Ireland?"; blind J, S), as for the rules' findings
+    if (
+        category == "crisis"
+        and _IF_THEY_EVER_SAY_ANYWHERE.search(norm)
+        and not _SAID_ALREADY.search(norm)
+        and not _LIVE.search(norm)
+        and not _SELF_INTENT.search(norm)
+    ):
+        return True
+    # an emergency told in the past tense and checked or settled since ("I already went to A&E
+    # this morning for the chest tightness and they found nothing wrong"; blind S), as for the
+    # rules' findings, unless an onset is said
+    if (
+        category == "emergency"
+        and _PAST_VERB.search(norm)
+        and _NOW_WELL.search(norm)
         and not _LIVE.search(norm)
         and not _ONSET.search(norm)
     ):

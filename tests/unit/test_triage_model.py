@@ -1758,3 +1758,81 @@ def test_someone_will_kill_me_for_telling_is_a_figure_of_speech() -> None:
         "my sister will kill me for saying this but I want to die",
     ):
         assert not triage._semantic_vetoed("crisis", triage._normalise(text)), text
+
+
+def test_blind_s_signs_in_new_wording() -> None:
+    """Blind S's misses as a development set, in wording written for this test: Hindi in
+    Devanagari, things given away and goodbyes in German and Arabic, tablets saved up in Chinese
+    and Japanese, an end set for when the house is asleep; breathlessness on the stairs, blue
+    lips, a drooping mouth, pink froth, black stools and rigors after the drip in other
+    languages. Look-alikes stay quiet."""
+    crisis = (
+        "मैं आत्महत्या करने के बारे में सोच रही हूँ, आत्महत्या के विचार आ रहे हैं",
+        "मैं अब जीना नहीं चाहती",
+        "Mein Vater hat seine Sachen verschenkt und sich von allen verabschiedet.",
+        "安眠药都攒够了。",
+        "睡眠薬をためてあります。",
+        "كتبت رسائل الوداع لأولادي",
+        "just waiting for my husband to go to bed, then it's over",
+    )
+    for text in crisis:
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "crisis", text
+    emergency = (
+        "पापा को साँस लेने में दिक्कत हो रही है",
+        "मेरी माँ के सीने में तेज़ दर्द है",
+        "mi padre tiene los labios azulados",
+        "Mijn moeder praat opeens onduidelijk",
+        "kaszle różową pianą od rana",
+        "simsiyah dışkı yaptım, başım dönüyor",
+        "化学療法のあと、震えが止まらない",
+        "I can't get up the stairs without stopping to catch my breath, that's new since Monday",
+    )
+    for text in emergency:
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "emergency", text
+    _assert_quiet(
+        "Ich habe mich von allen Kollegen verabschiedet, morgen beginnt die Reha.",
+        "Ich habe mich von allen verabschiedet, weil ich in Urlaub fahre",
+        "waiting for everyone to fall asleep so I can watch the film in peace",
+        "I can't climb the stairs without stopping for a chat with the neighbours",
+    )
+
+
+def test_blind_s_history_hypotheticals_and_questions_for_a_manual() -> None:
+    """Blind S's false positives as a development set, in new wording: a place that is
+    suffocating, an emergency told as over ("all been sorted", "he's home now", "found nothing
+    wrong", "turned out fine"), someone else's words imagined ahead, "what to do if" with a
+    leaflet in other languages, and a caller's question quoted for a manual are quiet. Said now,
+    they still fire."""
+    _assert_quiet(
+        "The ward is suffocating in this heat, can I bring a fan for Dad?",
+        "Two weeks ago he had a seizure at home; it's all been sorted and he's on keppra now",
+        "We rang 999 on Sunday when he was breathless; he's home now and on antibiotics.",
+        "I went to A&E yesterday with chest pain and they found nothing wrong, any HER2 groups?",
+        "Last round I had a fever and went in as told. Turned out fine, great team.",
+        "What should I say if my son ever tells me he wants to hurt himself?",
+        "Que faire si on a de la fièvre pendant la chimio ? Y a-t-il une brochure ?",
+        "For the volunteer handbook: what do we say when a caller asks 'how long have I got'?",
+    )
+    for text in (
+        "The room is suffocating and I can't breathe, my lips are going blue",
+        "She had a seizure this morning and she's having another one now",
+        "if my son ever says he wants to die, what do I do? he said it again last night",
+        "how long have I got, honestly?",
+    ):
+        assert triage.screen_rules(text) is not None, text
+    assert triage._semantic_vetoed(
+        "crisis",
+        triage._normalise("if my dad ever said he wanted to end his life, who would I call?"),
+    )
+    assert not triage._semantic_vetoed(
+        "crisis",
+        triage._normalise("if my dad ever said he wanted to end his life... he said it today"),
+    )
+    assert triage._semantic_vetoed(
+        "crisis",
+        triage._normalise(
+            "Last year I didn't want to live. Now I run a choir for people with ALK."
+        ),
+    )
