@@ -1730,6 +1730,71 @@ _RULES: tuple[_Rule, ...] = (
         r"\bthen\s+(?:it'?s|it\s+is|it'?ll\s+be|it\s+will\s+be|i'?ll\s+be|i\s+will\s+be|everything'?s)\s+"
         r"(?:all\s+)?(?:done|over|finished|the\s+end)\b",
     ),
+    # Plain wording that only the learned layer found until blind S (rules alone missed some
+    # hundred explicit crisis and emergency positives of the labelled sets, among them "I'm
+    # going to take all my pills tonight and end it" and "Heavy nosebleed that hasn't stopped for
+    # 40 minutes"). The layer reads English only and has a threshold; a plain statement of a red
+    # flag should not depend on it.
+    _r(
+        "crisis_plain",
+        "crisis",
+        "suicidal",
+        True,
+        r"\b(?:take|taking|swallow|swallowing|down|have)\s+(?:all|the\s+whole\s+(?:box|packet|bottle)|every\s+one)\s+"
+        r"(?:of\s+)?(?:my|his|her|the|these|those)?\s*(?:\w+\s+){0,2}(?:pills|tablets|meds|medication|"
+        r"painkillers|morphine|oxycodone|oramorph|patches|sleeping\s+\w+)\b[^.!?]{0,40}\b(?:to\s+end\s+"
+        r"(?:it|things|my\s+life)|and\s+end\s+(?:it|things|my\s+life)|and\s+die|to\s+die|so\s+i\s+don'?t\s+wake|"
+        r"and\s+not\s+wake)\b|"
+        r"\b(?:thinking\s+(?:about|of)|going\s+to|gonna|want\s+to|planning\s+to|about\s+to)\s+(?:jump|jumping)\s+"
+        r"(?:off|from|in\s+front\s+of)\s+(?:the|a|that)\s+(?:\w+\s+){0,2}(?:bridge|car\s*park|multi-?storey|"
+        r"roof|building|cliffs?|balcony|tower|train|platform)\b",
+        personal=True,
+        not_before=r"\b(?:if|in\s+case|whether|what\s+if)\b[^.!?]{0,30}$",
+    ),
+    _r(
+        "emergency_plain",
+        "emergency",
+        "general",
+        True,
+        # breathlessness, severe or at rest or sudden
+        r"\b(?:severe|sudden|suddenly|really\s+bad|very\s+bad|terrible|extreme|awful|worsening|"
+        r"super)\s+(?:\w+\s+)?(?:shortness\s+of\s+breath|short\s+of\s+breath|breathless(?:ness)?)\b|"
+        r"\b(?:shortness\s+of\s+breath|short\s+of\s+breath|breathless(?:ness)?)\s+(?:\w+\s+)?(?:at\s+rest|"
+        r"getting\s+worse|worse\s+by\s+the|came\s+on\s+(?:suddenly|in\s+the\s+last))\b|"
+        r"\bstruggling\s+to\s+(?:talk|speak)\s+in\s+(?:full\s+)?sentences\b|"
+        # an allergic reaction now, a throat or tongue swelling
+        r"\b(?:having|think\s+(?:i'?m|he'?s|she'?s)\s+having|is\s+having|i'?m\s+having)\s+(?:an?\s+)?"
+        r"(?:\w+\s+)?(?:allergic|anaphylactic)\s+reaction\b|\banaphyla\w+\b(?=[^.!?]{0,40}\b(?:now|"
+        r"having|can'?t|swelling|wheez\w*)\b)|"
+        r"\b(?:throat|tongue|face|lips?|mouth)\s+(?:\w+\s+){0,2}(?:is\s+|are\s+|feels?\s+like\s+it'?s\s+)?"
+        r"(?:swelling|swollen|closing|puffing\s+up|going\s+tight)\b|"
+        # bleeding that will not stop
+        r"\b(?:nose\s*bleed|bleed(?:ing)?|blood)\b[^.!?]{0,40}\b(?:won'?t\s+stop|hasn'?t\s+stopped|"
+        r"(?:is\s+)?not\s+stopping|can'?t\s+stop\s+it|pouring|for\s+(?:\d+|forty|thirty)\s+minutes|"
+        r"for\s+(?:over\s+)?half\s+an\s+hour)\b|\bmassive\s+(?:bleed|nose\s*bleed)\b|"
+        # a fever of 38 or more with shivering or rigors
+        r"\b(?:fever|temp(?:erature)?)\s+(?:of\s+|is\s+|at\s+)?(?:3[89]|4[01])(?:[.,]\d)?\s*(?:c|°c|degrees)?\b"
+        r"[^.!?]{0,40}\b(?:shiver\w*|chills|rigou?rs|shaking|shaky|floppy)\b|"
+        r"\b(?:shiver\w*|chills|rigou?rs|shaking)\b[^.!?]{0,40}\b(?:fever|temp(?:erature)?)\s+(?:of\s+|is\s+)?"
+        r"(?:3[89]|4[01])(?:[.,]\d)?\b|"
+        # a stroke: sudden weakness or numbness on one side, words coming out wrong
+        r"\bsudden(?:ly)?\s+(?:\w+\s+)?(?:weakness|numbness|weak|numb)\s+(?:in|down|on)\s+(?:my|his|her|the)\s+"
+        r"(?:(?:right|left)\s+)?(?:arm|leg|side|face|hand)\b|\bface\s+droop\w*|\bwords\s+(?:are\s+)?coming\s+"
+        r"out\s+(?:wrong|jumbled|muddled)\b|\b(?:can'?t|cannot)\s+speak\s+properly\b|"
+        # spinal cord compression: numb or weak legs with the bladder or bowels lost
+        r"\b(?:legs?)\s+(?:\w+\s+){0,3}(?:weak|numb)\b[^.!?]{0,60}\b(?:can'?t\s+(?:pee|wee|pass\s+urine)|"
+        r"bladder|bowels?|haven'?t\s+(?:been\s+able\s+to\s+)?(?:pee|wee|pass))\w*|\b(?:lost\s+control\s+of\s+"
+        r"(?:my|his|her)\s+(?:bladder|bowels?))\b(?=[^.!?]{0,60}\b(?:numb\w*|weak\w*|back\s+pain)\b)|"
+        # the abdomen: severe pain with a swollen, hard or rigid belly
+        r"\b(?:severe|unbearable|agonising|agonizing|terrible)\s+(?:\w+\s+)?(?:abdominal|stomach|tummy|belly)\s+"
+        r"pain\b(?=[^.!?]{0,60}\b(?:swollen|hard|rigid|vomit\w*)\b)|"
+        # the heart: racing with faintness, a rate of 140 or more
+        r"\bheart\s+(?:is\s+)?(?:racing|pounding)\b[^.!?]{0,40}\b(?:faint|pass(?:ing)?\s+out|collapse)\w*|"
+        r"\b(?:heart\s+rate|pulse|hr)\s+(?:is\s+|of\s+|at\s+)?(?:1[4-9]\d|2\d\d)\b",
+        personal=True,
+        # asked as a hypothetical, or about the last cycle
+        not_before=r"\b(?:if|in\s+case|whether|what\s+if|last\s+(?:cycle|time|round))\b[^.!?]{0,30}$",
+    ),
     # ---------------------------------------------------------------- medical advice
     _r(
         "dose",
@@ -2172,7 +2237,10 @@ _NOW_WELL = re.compile(
     # (not "I'm home now": "I think I'm having anaphylaxis ... I'm home now", blind F)
     r"(?:he'?s|she'?s|they'?re|he\s+is|she\s+is)\s+(?:back\s+)?home\s+now|"
     r"found\s+nothing\s+(?:wrong|serious|abnormal)|turned\s+out\s+(?:to\s+be\s+)?(?:fine|ok|okay|"
-    r"nothing))\b",
+    r"nothing)|"
+    # "I had a massive nosebleed last week, ENT cauterised it and it's been fine since" (blind R)
+    r"(?:it'?s|it\s+has|he'?s|she'?s|i'?ve|they'?ve|all)\s+been\s+(?:fine|ok|okay|good|great|well)\s+"
+    r"(?:ever\s+)?since)\b",
     _F,
 )
 
@@ -2461,7 +2529,7 @@ _ROLE_FRAME = re.compile(
     r"\brole[\s-]*play\w*|\b(?:simulation|e-?learning)\b|\b(?:training|practice|teaching|"
     r"volunteer)\s+(?:scenario|exercise|session|day|course|video|module)\b|\b(?:a|the)\s+(?:\w+\s+)?character\s+"
     r"(?:says|said|who\s+says|will\s+say)\b|\bthe\s+actors?\s+(?:says|said|will\s+say|has\s+to\s+"
-    r"say)\b|\bpatient\s+avatar\b|\b(?:staging|rehears\w+|performing|putting\s+on)\s+(?:a|the|"
+    r"say)\b|\bpatient\s+avatar\b|\bactor[\s-]+patients?\b|\bsim(?:ulation)?\s+(?:lab|suite)\b|\b(?:staging|rehears\w+|performing|putting\s+on)\s+(?:a|the|"
     r"our)\s+(?:\w+\s+)?play\b|\b(?:in|for)\s+(?:a|an|our|my|the)\s+(?:\w+\s+){0,2}(?:piece|"
     r"article|feature|documentary)\b|"
     # Added with blind set L as a development set: quizzes, mock calls, assessments, drama

@@ -1836,3 +1836,37 @@ def test_blind_s_history_hypotheticals_and_questions_for_a_manual() -> None:
             "Last year I didn't want to live. Now I run a choir for people with ALK."
         ),
     )
+
+
+def test_plain_red_flags_are_found_by_the_rules_alone() -> None:
+    """Plain statements that only the learned layer found until blind S ("I'm going to take all
+    my pills tonight and end it", a nosebleed that has not stopped for 40 minutes, severe
+    breathlessness, a throat closing, a fever with rigors, a one-sided weakness, numb legs with
+    the bladder lost, a hard swollen belly with severe pain, a racing heart with faintness), in
+    wording written for this test, fire with the rules alone; hypotheticals, questions about
+    them in general and history stay quiet."""
+    _assert_first(
+        ("crisis", True),
+        "tonight I'm going to swallow all of my morphine and end it",
+        "I keep thinking about jumping off the bridge near the hospital",
+    )
+    for text in (
+        "Sudden severe shortness of breath, I'm on osimertinib",
+        "really bad breathlessness at rest since lunch",
+        "I think I'm having an allergic reaction, my tongue is swelling",
+        "my nose bleed won't stop, it's been 50 minutes, platelets were low",
+        "Temperature 38.6 and shivering, second cycle of FOLFOX",
+        "sudden weakness in my left arm and my words are coming out wrong",
+        "my legs have gone numb and weak and I can't pee, I have spinal mets",
+        "severe stomach pain and my belly is swollen and hard",
+        "my heart is racing and I feel like I'm going to faint",
+        "his pulse is 150 and he looks grey",
+    ):
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == "emergency" and found.explicit, text
+    _assert_quiet(
+        "if I get a fever of 38 and shivering after chemo, who do I ring?",
+        "is severe shortness of breath a common side effect of osimertinib?",
+        "I had a massive nosebleed in March; the GP sorted it and it's been fine since",
+        "what if I ever thought about taking all my tablets to end it, would you tell my doctor?",
+    )
