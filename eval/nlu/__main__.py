@@ -8,9 +8,8 @@
 3. Red-flag triage: twenty-two sets (development ... blind S): recall on explicit and indirect
    crisis/emergency messages, false-positive rate on hard negatives, for the rules alone and
    for rules + the learned layer (nlu/triage_model.py, on the prepared MiniLM encoder). The
-   learned layer is trained on the sets named in nlu/triage_model.json (blind E to R joined
-   the development sets after their first runs; S has joined the sets but not yet the
-   layer's training data), whose rows are in-sample; the honest
+   learned layer is trained on the sets named in nlu/triage_model.json (blind E to S joined
+   the development sets after their first runs), whose rows are in-sample; the honest
    estimate is ``python -m eval.nlu.loso`` (leave-one-set-out, eval/nlu/triage_loso.md).
    Targets are judged on ``JUDGED_SET``, the next blind set (T) for its one first run; None
    until then.
