@@ -62,8 +62,9 @@ TRIAGE_SETS = {
     "blind Q": "triage_blind_q.yml",
     "blind R": "triage_blind_r.yml",
     "blind S": "triage_blind_s.yml",
+    "blind T (final)": "triage_blind_t.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind T (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
