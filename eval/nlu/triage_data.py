@@ -50,12 +50,12 @@ SETS: tuple[tuple[str, str], ...] = (
     ("blind_q", "triage_blind_q.yml"),
     ("blind_r", "triage_blind_r.yml"),
     ("blind_s", "triage_blind_s.yml"),
+    ("blind_t", "triage_blind_t.yml"),
 )
 # The next blind set: refused by ``load_set`` until its one first run (eval/nlu/first_runs.md).
-# T was written by helper-1 of session 13 under eval/nlu/blind_brief.md (the brief is kept from T
-# on; P-S were written under an earlier wording of it), reading nothing under /work or elsewhere
-# in /tmp (230 positives, 500 negatives; structure checked only; sha256 8eabb12e...86f1).
-NEXT_BLIND = "triage_blind_t.yml"
+# U is written by a helper under eval/nlu/blind_brief.md, reading nothing under /work or
+# elsewhere in /tmp (230 positives, 500 negatives; structure checked only).
+NEXT_BLIND = "triage_blind_u.yml"
 # the blind sets kept for later first runs; refused like NEXT_BLIND
 RESERVED_BLIND = (NEXT_BLIND,)
 RASA_NLU = ROOT / "assistant" / "data" / "nlu"
