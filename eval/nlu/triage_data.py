@@ -53,8 +53,9 @@ SETS: tuple[tuple[str, str], ...] = (
     ("blind_t", "triage_blind_t.yml"),
 )
 # The next blind set: refused by ``load_set`` until its one first run (eval/nlu/first_runs.md).
-# U is written by a helper under eval/nlu/blind_brief.md, reading nothing under /work or
-# elsewhere in /tmp (230 positives, 500 negatives; structure checked only).
+# U was written by helper-2 of the 2026-12-07 session under eval/nlu/blind_brief.md, reading
+# nothing under /work or elsewhere in /tmp (230 positives, 500 negatives; structure checked only;
+# sha256 eae530cc...d5d5).
 NEXT_BLIND = "triage_blind_u.yml"
 # the blind sets kept for later first runs; refused like NEXT_BLIND
 RESERVED_BLIND = (NEXT_BLIND,)
