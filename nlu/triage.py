@@ -2349,12 +2349,13 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
     # An emergency told in the past tense while the message says the person is well or cared
     # for now ("had sepsis twice ... she's 5 years clear", "had a seizure yesterday, she's in
     # hospital and being well looked after", "... that was two years ago").
-    return (
-        rule.category == "emergency"
-        and bool(_PAST_VERB.search(sentence))
-        and bool(_NOW_WELL.search(norm))
-        and not _LIVE.search(norm)
-    )
+    return rule.category == "emergency" and _told_as_over(sentence, norm)
+
+
+def _told_as_over(told: str, norm: str) -> bool:
+    """An event told in the past tense (in ``told``) while the message says the person is well
+    or seen to now, and nothing in it is live: for the rules' and the layer's emergencies."""
+    return bool(_PAST_VERB.search(told) and _NOW_WELL.search(norm) and not _LIVE.search(norm))
 
 
 # Told about the speaker but not as a live statement, so the finding stays (the rules alone
@@ -3151,13 +3152,7 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
     # an emergency told in the past tense and checked or settled since ("I already went to A&E
     # this morning for the chest tightness and they found nothing wrong"; blind S), as for the
     # rules' findings, unless an onset is said
-    if (
-        category == "emergency"
-        and _PAST_VERB.search(norm)
-        and _NOW_WELL.search(norm)
-        and not _LIVE.search(norm)
-        and not _ONSET.search(norm)
-    ):
+    if category == "emergency" and _told_as_over(norm, norm) and not _ONSET.search(norm):
         return True
     # a crisis word explained as meaning something else, or a song on the radio (blind R)
     if (

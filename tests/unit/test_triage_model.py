@@ -737,6 +737,13 @@ def _assert_first(expected: tuple[str, bool], *texts: str) -> None:
         assert _rules(text)[0][:1] == [expected], text
 
 
+def _assert_category(category: str, *texts: str) -> None:
+    """The rules' most urgent finding for each text has ``category`` (explicit or not)."""
+    for text in texts:
+        found = triage.screen_rules(text)
+        assert found is not None and found.category == category, text
+
+
 def _assert_quiet(*texts: str) -> None:
     """The rules find nothing and lower nothing in each text."""
     for text in texts:
@@ -1766,7 +1773,8 @@ def test_blind_s_signs_in_new_wording() -> None:
     and Japanese, an end set for when the house is asleep; breathlessness on the stairs, blue
     lips, a drooping mouth, pink froth, black stools and rigors after the drip in other
     languages. Look-alikes stay quiet."""
-    crisis = (
+    _assert_category(
+        "crisis",
         "मैं आत्महत्या करने के बारे में सोच रही हूँ, आत्महत्या के विचार आ रहे हैं",
         "मैं अब जीना नहीं चाहती",
         "Mein Vater hat seine Sachen verschenkt und sich von allen verabschiedet.",
@@ -1775,10 +1783,8 @@ def test_blind_s_signs_in_new_wording() -> None:
         "كتبت رسائل الوداع لأولادي",
         "just waiting for my husband to go to bed, then it's over",
     )
-    for text in crisis:
-        found = triage.screen_rules(text)
-        assert found is not None and found.category == "crisis", text
-    emergency = (
+    _assert_category(
+        "emergency",
         "पापा को साँस लेने में दिक्कत हो रही है",
         "मेरी माँ के सीने में तेज़ दर्द है",
         "mi padre tiene los labios azulados",
@@ -1788,9 +1794,6 @@ def test_blind_s_signs_in_new_wording() -> None:
         "化学療法のあと、震えが止まらない",
         "I can't get up the stairs without stopping to catch my breath, that's new since Monday",
     )
-    for text in emergency:
-        found = triage.screen_rules(text)
-        assert found is not None and found.category == "emergency", text
     _assert_quiet(
         "Ich habe mich von allen Kollegen verabschiedet, morgen beginnt die Reha.",
         "Ich habe mich von allen verabschiedet, weil ich in Urlaub fahre",
