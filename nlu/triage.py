@@ -248,6 +248,18 @@ _GO_SOMEWHERE = (
 )
 
 
+# a drug, a treatment or a dose in Spanish, French, German, Italian, Portuguese and Dutch,
+# for ``advice_other_language``
+_DRUG_OTHER_LANGUAGE = (
+    r"(?:dosis|dose|dosage|quimio\w*|chimio\w*|chemo\w*|tratamiento|traitement|behandlung|"
+    r"therapie|terapia|tratamento|behandeling|immun\w*|inmun\w*|imun\w*|pastillas?|comprimidos?|"
+    r"comprim[ée]s?|tabletten?|pillen?|compresse|pastiglie|medicamentos?|m[ée]dicaments?|"
+    r"medikament\w*|farmac\w*|f[áa]rmacos?|medicijn\w*|medicatie|\w+inib\w*|\w+mab|morfin\w*|"
+    r"morphin\w*|tamoxif\w*|capecitabin\w*|hormon\w*|kortison|cortisone|dexam[ée]thason\w*|"
+    r"dexametason\w*)\b"
+)
+
+
 _RULES: tuple[_Rule, ...] = (
     # ---------------------------------------------------------------- crisis: explicit
     _r(
@@ -264,6 +276,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"'ll|'d)\s+(?:off|top)\s+(?:{MYSELF}|himself|herself|themselves)\b(?!\s+up\b)|\b(?:do|doing)\s+(?:myself|himself|herself)\s+in\b"
         r"(?!\s+(?:lifting|carrying|moving|digging|running|at\s+the\s+gym))|"
         r"\b(?:end|take|ending|taking)\s+(?:my|his|her)\s+(?:own\s+)?(?:life|lyfe|lfie)\b",
+        # "i was killing myself laughing at the chemo brain memes" (blind T)
+        not_after=r"^\s*(?:laugh\w*|with\s+laughter)\b",
     ),
     _r(
         "suicide",
@@ -789,9 +803,25 @@ _RULES: tuple[_Rule, ...] = (
         # चाहता हूँ"; the rules knew Hindi only in Latin letters); no word boundaries, since
         # Python's \b does not hold between Devanagari letters and their vowel signs
         r"आत्महत्या\s*(?:करना|करने|कर\s*(?:लूँ|लूं|ल))|आत्महत्या\s*(?:के|का)\s*(?:विचार|ख़?्?याल)|"
-        r"मरना\s*चाहत[ाीे]|जीना\s*नहीं\s*चाहत[ाीे]|(?:खुद|ख़ुद|अपने\s*आप)\s*को\s*(?:मार|ख़?त्म\s*कर)",
+        r"मरना\s*चाहत[ाीे]|जीना\s*नहीं\s*चाहत[ाीे]|(?:खुद|ख़ुद|अपने\s*आप)\s*को\s*(?:मार|ख़?त्म\s*कर)|"
+        # added with blind T as a development set: taking one's life in Swedish, Norwegian and
+        # Danish ("jag vill ta livet av mig"), wanting to die or kill oneself in Finnish, and
+        # the Polish "skończyć ze sobą", and "jetzt will ich sterben" (the German word order
+        # after a first clause)
+        r"\bta\s+livet\s+av\s+(?:mig|meg|sig|seg)\b|\btage\s+(?:mit\s+eget|mit)\s+liv\b|\bta\s+mitt\s+"
+        r"(?:eget\s+)?liv\b|\bhaluan\s+kuolla\b|\btappaa\s+itseni\b|\bsko[nń]czy[cć]\s+ze\s+sob[aą]\b|"
+        r"\bsko[nń]cz[eę]\s+ze\s+sob[aą]\b|\b(?:will|m[öo]chte)\s+ich\s+(?:nur\s+noch\s+|einfach\s+)?"
+        r"sterben\b",
+        # denied in the language of the words ("Ich bin nicht suizidal", "je ne suis pas
+        # suicidaire"; blind T), and "this form is going to kill me" in French ("Ce formulaire
+        # va me tuer, haha"; blind T): someone or something else as the subject
+        not_before=r"(?:\b(?:nicht|niet|pas|no|n[ãa]o|nie|inte|ikke|ei|nunca|jamais|nooit|niemals|"
+        r"mai)\s+(?:(?:sehr|wirklich|echt|muy|vraiment|davvero|muito|wcale)\s+)?|\b(?:ce|cette|ces|"
+        r"[çc]a|il|elle|ils|elles|tu|vous|le|la|les|mon|ma|mes)\s+(?:[\w']+\s+){0,2}(?:va|vont|vas|"
+        r"allez|veut|veulent)\s+)$",
         # "quero morrer de rir", "me muero de risa": figures of speech
-        not_after=r"^\s*(?:de|dalle|vor)\s+(?:rir|risa|rire|risate|lachen|vergüenza|vergonha|honte|"
+        not_after=r"^\s*(?:(?:à|a)\s+la\s+t[âa]che|au\s+travail)\b|"
+        r"^\s*(?:de|dalle|vor)\s+(?:rir|risa|rire|risate|lachen|vergüenza|vergonha|honte|"
         r"aburrimiento|tédio|ennui|noia|calor|frio|frío|fome|hambre|faim)\b|"
         # told as over, the writer well today ("Ich hatte vor zwei Jahren Suizidgedanken,
         # heute geht es mir gut")
@@ -943,6 +973,10 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:having|had|is\s+having|think\s+(?:i'?m|he'?s|she'?s|(?:i|he|she)\s+(?:am|is))\s+"
         r"having|having\s+had)\s+a\s+heart\s+attack\b|\bheart\s+attack\s+(?:right\s+)?now\b",
         personal=True,
+        # nerves every time, not an event now ("my chest feels tight with nerves before every
+        # scan - scanxiety!"; blind T)
+        not_after=r"^[^.!?]{0,20}\b(?:with|from)\s+(?:nerves|anxiety|stress|worry)\b[^.!?]{0,30}\b"
+        r"(?:before|every|each|whenever)\b",
     ),
     _r(
         "bleeding",
@@ -1232,6 +1266,10 @@ _RULES: tuple[_Rule, ...] = (
         False,
         r"\b(?:sats|spo2|o2\s+sat\w*|oxygen\s+(?:sats?|saturations?|levels?))\b[^.!?%]{0,40}?"
         r"\b(?:[5-8]\d|9[01])\s*%|\b(?:[5-8]\d|9[01])\s*%\s+(?:sats|spo2|o2|oxygen)\b|"
+        # "oxygen reading 84 on my finger thing and I feel awful" (blind T)
+        r"\b(?:oxygen|o2|sats|spo2|oximeter|pulse\s+ox)\s+(?:reading|readings|level|levels|"
+        r"sat\w*)?\s*(?:is\s+|of\s+|at\s+|says\s+|showing\s+|shows\s+|down\s+to\s+|only\s+|just\s+)*"
+        r"(?:[5-8]\d)\b(?!\s*(?:%|years?|yrs?|mins?|minutes?|days?|hours?|bpm|kg|mg|ml|times?)\b)|"
         r"\b(?:puffing|panting|gasping|wheezing|out\s+of\s+breath|breathless)\b[^.!?]{0,15}?\b"
         r"(?:just|even)\s+(?:sitting|lying|resting|talking)\b|"
         # added after blind P: long pauses between breaths that began today ("long gaps between
@@ -1386,18 +1424,49 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:scheef|naar\s+beneden)\b|\bscheve\s+mond\b|"
         r"\br[oó][zż]ow\w*\s+pian\w*|\bledwo\s+(?:[lł]apie|oddycha)\b|"
         r"\bd[ıi][sş]k[ıi]s[ıi]\s+(?:sim)?siyah\b|\bsimsiyah\s+d[ıi][sş]k[ıi]|"
-        r"(?:抗がん剤|化学療法|点滴)[^。！？.!?]{0,30}(?:震えが止まら|寒気が止まら|熱が(?:3[89]|4[01])|体が(?:すごく|とても)?熱い)",
+        r"(?:抗がん剤|化学療法|点滴)[^。！？.!?]{0,30}(?:震えが止まら|寒気が止まら|熱が(?:3[89]|4[01])|体が(?:すごく|とても)?熱い)|"
+        # added with blind T as a development set: no air in Dutch and the Scandinavian
+        # languages ("Ik krijg geen lucht"), bleeding that will not stop and a haemorrhage in
+        # Polish ("krwotok z nosa od godziny i nie przestaje"), bluish lips in Italian, German,
+        # Dutch, Polish and Portuguese, gasping between words in Italian, spitting bright red
+        # in Portuguese and Spanish, legs that will not move or numbness of the seat in
+        # German, Spanish, French, Italian, Dutch and Portuguese (spinal cord compression), a
+        # throat closing in six languages
+        r"\bkrij(?:g|gt)\s+(?:bijna\s+|echt\s+)?geen\s+(?:lucht|adem)\b|\bkan\s+inte\s+andas\b|"
+        r"\bf[åa]r\s+(?:inte|ingen|ikke)\s+(?:n[åa]gon\s+)?luft\b|\bkan\s+ikke\s+(?:puste|tr[æa]kke\s+"
+        r"vejret)\b|\bkrwotok\w*|\bkrwawi\w*(?:[^.!?]){0,60}\bnie\s+(?:przestaje|ustaje|da\s+si[eę]\s+"
+        r"zatrzyma[cć])\b|"
+        r"\blabbra\s+(?:[\w']+\s+){0,4}(?:blu|bluastre|viola|violacee|cianotiche)\b|\bblaue\s+"
+        r"lippen\b|\blippen\s+(?:sind\s+|zijn\s+|worden\s+|werden\s+)?(?:ganz\s+|helemaal\s+)?"
+        r"(?:blau|bl[äa]ulich|blauw|blauwig)\b|\bblauwe\s+lippen\b|\bsine\s+usta\b|\busta\s+(?:s[aą]\s+)?"
+        r"sine\b|\bl[áa]bios\s+(?:\w+\s+)?(?:arroxeados|azulados)\b|"
+        r"\bsenza\s+fermarsi\s+(?:a|per)\s+(?:prendere\s+(?:aria|fiato)|respirare)\b|"
+        r"\b(?:cuspir|cuspindo|cospe|cuspiu|escupir|escupiendo|escupe)\s+(?:\w+\s+)?(?:vermelho|rojo)"
+        r"\s+vivo\b|"
+        r"\b(?:kann|k[öo]nnen|kan)\s+(?:meine|seine|ihre|mijn|zijn|haar)\s+(?:beine|benen)\s+(?:kaum|"
+        r"nicht|niet|nauwelijks)\s+(?:mehr\s+|meer\s+)?(?:bewegen)\b|\bsp[üu]re?\s+(?:\w+\s+)?nichts\s+"
+        r"mehr\s+(?:im|in\s+den|am|an\s+den)\s+(?:ges[äa](?:ß|ss)\w*|beinen|po|intimbereich|"
+        r"reithose\w*)\b|\bno\s+(?:puedo|puede)\s+mover\s+las\s+piernas\b|\bne\s+(?:peux|peut)\s+"
+        r"plus\s+bouger\s+les\s+jambes\b|\bnon\s+riesc[eo]\s+(?:più\s+)?a\s+muovere\s+le\s+gambe\b|"
+        r"\bn[ãa]o\s+(?:consigo|consegue)\s+(?:mexer|mover)\s+as\s+pernas\b|"
+        r"\bgola\s+(?:che\s+)?si\s+(?:chiude|stringe)\b|\bse\s+me\s+(?:est[áa]\s+)?cerr(?:a|ando)\s+la\s+"
+        r"garganta\b|\bgorge\s+(?:qui\s+)?se\s+(?:ferme|serre)\b|\bhals\s+(?:schn[üu]rt\s+sich\s+zu|"
+        r"schwillt\s+zu)\b|\bkeel\s+(?:zwelt\s+dicht|gaat\s+dicht|sluit\s+zich)\b|\bgarganta\s+(?:a\s+"
+        r"fechar|fechando|est[áa]\s+a\s+fechar)\b",
         # denied ("no tengo fiebre", "pas de fièvre") or told as over ("J'ai eu une fièvre
         # pendant la chimio en 2020, tout va bien maintenant")
         # or asked about for information ("des informations sur la fièvre ... pour un dépliant")
         not_before=r"\b(?:no|sin|pas\s+de|sans|kein|keine|keinen|senza|non\s+ha|sem|geen|j'?ai\s+eu|a\s+eu|tive|teve|"
         r"informations?\s+sur|información\s+sobre|informação\s+sobre|informationen\s+(?:über|zu)|"
         r"informazioni\s+su\w*|informatie\s+over|pregunta\s+sobre|question\s+sur|"
-        r"tuve|tuvo|hatte|ho\s+avuto|ha\s+avuto|avevo|aveva|бывает\s+ли|может\s+ли|"
+        r"tuve|tuvo|hatte|ho\s+avuto|ha\s+avuto|avevo|aveva|had|hadden|бывает\s+ли|может\s+ли|"
         r"czy\s+(?:mo[zż]e|bywa))\s+(?:\w+\s+){0,2}$",
         not_after=r"^[^.!?]{0,80}\b(?:(?:en|in|im|nel|w|в)\s+(?:19|20)\d\d|teraz\s+(?:jest\s+)?(?:wszystko\s+)?dobrze|hace\s+\w+\s+(?:años|meses)|"
         r"il\s+y\s+a\s+\w+\s+(?:ans|mois)|vor\s+\w+\s+(?:jahren|monaten)|\w+\s+(?:anni|mesi)\s+fa|"
-        r"tout\s+va\s+bien|todo\s+(?:va\s+)?bien|alles\s+(?:ist\s+)?gut|tutto\s+(?:va\s+)?bene)\b",
+        r"tout\s+va\s+bien|todo\s+(?:va\s+)?bien|alles\s+(?:ist\s+)?gut|tutto\s+(?:va\s+)?bene|"
+        # blind T: "Mijn moeder had vorig jaar koorts tijdens de chemo ..., nu gaat het goed"
+        r"(?:nu\s+)?gaat\s+het\s+(?:weer\s+)?(?:goed|beter)|vorig\s+jaar|jaar\s+geleden|el\s+a[ñn]o\s+"
+        r"pasado|l'ann[ée]e\s+derni[èe]re|letztes\s+jahr|l'anno\s+scorso|(?:no\s+)?ano\s+passado)\b",
     ),
     # Same origin: a clinician's shorthand for an acutely unwell patient asked together with a
     # pathway question ("GCS dropping ... pupils unequal", "HR 140, BP 80/45 ... peripheries
@@ -1467,6 +1536,17 @@ _RULES: tuple[_Rule, ...] = (
         r"\bya\s+tengo\s+(?:las\s+pastillas|la\s+cuerda|el\s+veneno)\b|"
         r"\b(?:j'?ai\s+donné|je\s+donne)\s+toutes\s+mes\s+affaires\b|\bce\s+soir\s+je\s+"
         r"(?:vous\s+)?dis\s+adieu\b|"
+        # added with blind T as a development set: not wanting to wake up again in German,
+        # Spanish, French, Italian, Dutch and Portuguese ("Ich habe genug zuhause und will
+        # nicht mehr aufwachen"), and an end announced for tonight in Polish ("Mam już
+        # przygotowane tabletki. Dziś wieczorem to zakończę.")
+        r"\b(?:will|m[öo]chte|wollte)\s+(?:morgen\s+|einfach\s+)?(?:nie|nicht)\s+mehr\s+aufwachen\b|"
+        r"\bnicht\s+mehr\s+aufwachen\s+(?:will|m[öo]chte)\b|\bno\s+(?:quiero|quisiera)\s+(?:volver\s+a\s+)?"
+        r"despertar(?:me)?(?!\s+(?:temprano|a|al|tan|para|antes|tarde|m[aá]s\s+temprano)\b)|\b(?:ne\s+plus|ne\s+jamais)\s+"
+        r"me\s+r[ée]veiller\b|\bnon\s+(?:voglio\s+)?(?:più\s+)?svegliarmi\s+(?:più|mai\s+più)\b|"
+        r"\bniet\s+meer\s+wakker\s+(?:te\s+)?(?:worden|word)\b|\bn[ãa]o\s+(?:quero\s+)?acordar\s+mais\b|"
+        r"\b(?:dzi[sś]\s+(?:wieczorem|w\s+nocy)|tej\s+nocy|dzisiaj)\s+(?:to|z\s+tym|wszystko)\s+"
+        r"(?:zako[nń]cz[eę]|sko[nń]cz[eę])\b|"
         # added after blind P: "Mon père a donné toutes ses affaires et m'a dit adieu ce soir",
         # "Voor als ik er morgen niet meer ben ... Ik heb genoeg pillen gespaard"
         r"\ba\s+donné\s+toutes\s+ses\s+affaires\b|\b(?:m'a|nous\s+a|lui\s+a)\s+dit\s+adieu\b|"
@@ -1960,6 +2040,47 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:my|his|her))\b|\bhow\s+(?:many|much)\s+(?:months|years|weeks|time)\s+(?:\w+\s+){0,3}"
         r"(?:left|got)\b",
     ),
+    # Added with blind T as a development set (none of its six explicit requests in Spanish,
+    # French, German, Italian, Portuguese or Dutch was found): whether the writer should stop,
+    # change or keep taking a drug, what dose to take, what the reader would choose in the
+    # writer's place ("¿Debería dejar de tomar el
+    # tamoxifeno?", "Quelle dose de dexaméthasone dois-je prendre ?", "Soll ich die
+    # Immuntherapie abbrechen?", "Posso aumentare da sola la dose di morfina?", "Devo continuar
+    # a tomar a dose completa de capecitabina ...?", "Moet ik mijn dosis crizotinib verlagen?")
+    _r(
+        "advice_other_language",
+        "medical_advice",
+        "stop_or_change",
+        True,
+        r"(?:\b(?:deber[ií]a|debo|puedo|tengo\s+que)\s+(?:\w+\s+)?(?:dejar(?:\s+de\s+tomar)?|"
+        r"suspender|parar|aumentar|bajar|reducir|subir|doblar|saltarme)|"
+        r"\b(?:dois-je|devrais-je|je\s+dois|est-ce\s+que\s+je\s+dois|puis-je|est-ce\s+que\s+je\s+"
+        r"peux)\s+(?:\w+\s+)?(?:arr[êe]ter|augmenter|diminuer|r[ée]duire|doubler|sauter|continuer)|"
+        r"\b(?:soll(?:te)?|darf|muss|kann)\s+ich\b|"
+        r"\b(?:posso|devo|dovrei)\s+(?:\w+\s+){0,2}(?:aumentare|ridurre|diminuire|smettere|sospendere|"
+        r"interrompere|raddoppiare|saltare|continuare)|"
+        r"\b(?:devo|deveria|posso)\s+(?:\w+\s+)?(?:continuar\s+a\s+tomar|parar(?:\s+de\s+tomar)?|"
+        r"deixar\s+de\s+tomar|aumentar|reduzir|diminuir|suspender|interromper)|"
+        r"\b(?:moet|mag|zal|kan)\s+ik\b)"
+        # the drug or the dose within three words
+        rf"(?=\s+(?:[\w'-]+\s+){{0,3}}{_DRUG_OTHER_LANGUAGE})"
+        # the German and Dutch verb comes last ("Soll ich die Immuntherapie abbrechen?")
+        r"(?:(?<=ich|\sik)(?=[^.!?]{0,50}\b(?:abbrechen|absetzen|weglassen|erh[öo]hen|reduzieren|"
+        r"verringern|halbieren|aussetzen|pausieren|verdoppeln|verlagen|verhogen|stoppen|halveren|"
+        r"overslaan|minderen|afbouwen|verdubbelen)\b)|(?<!ich)(?<!\sik))|"
+        r"\b(?:qu[ée]\s+dosis|quelle\s+dose|welche\s+dosis|quale\s+dose|que\s+dose|qual\s+(?:a\s+)?"
+        r"dose|welke\s+dosis)\b(?=[^.!?]{0,60}\b(?:debo|deber[ií]a|tengo\s+que|dois-je|devrais-je|"
+        r"je\s+dois|soll\s+ich|sollte\s+ich|muss\s+ich|devo|dovrei|deveria|moet\s+ik|mag\s+ik)\b)|"
+        # what the reader would choose in the writer's place ("¿Qué elegiría usted en mi
+        # lugar?"; blind T)
+        r"\b(?:qu[ée]\s+(?:elegir[ií]a|har[ií]a|escoger[ií]a)(?:\s+usted|\s+t[úu])?\s+en\s+mi\s+"
+        r"lugar|que\s+(?:feriez|choisiriez|prendriez)-vous\s+(?:à|a)\s+ma\s+place|was\s+w[üu]rden\s+"
+        r"sie\s+an\s+meiner\s+stelle|cosa\s+(?:farebbe|sceglierebbe|faresti|sceglieresti)\s+(?:lei\s+"
+        r")?al\s+mio\s+posto|o\s+que\s+(?:faria|escolheria)\s+(?:voc[êe]\s+)?no\s+meu\s+lugar|"
+        r"wat\s+zou\s+(?:u|jij|je)\s+(?:doen|kiezen)\s+in\s+mijn\s+plaats)\b",
+        # a hypothetical ("si", "wenn", "als" before it)
+        not_before=r"\b(?:si|wenn|falls|als|se|quand|cuando|quando|wanneer)\s+(?:\w+\s+){0,3}$",
+    ),
 )
 
 
@@ -2061,12 +2182,24 @@ _FIRST_PERSON_STATEMENT = re.compile(
     r"them)|support\s+(?:her|him|them)))|i\s+keep(?!\s+an\s+eye)|i\s+was|i'?ll|myself)\b",
     _F,
 )
+# A caller's words relayed by staff ("helpline staff here - caller says her husband (on chemo)
+# has a fever of 39.5 and is shivering ... what do I tell her"; blind T): a person now, so a
+# staff frame (``_TOPIC_FRAME``) neither vetoes nor lowers it; a role frame (a quiz, a
+# role-play, training material: ``_ROLE_FRAME``) still does.
+_RELAYED_CALLER_WORDS = (
+    r"(?:^|[-:;,.]\s*|\b(?:my|this|i\s+have\s+a|i'?ve\s+got\s+a)\s+)caller\s+(?:\w+\s+)?(?:says|"
+    r"said|tells\s+me|told\s+me|reports|is\s+saying)\b"
+)
 # Someone in particular, now: "the caller I'm on with says she ...", "she has just ...".
 _DEFINITE_NOW = re.compile(
     r"\b(?:the\s+(?:caller|client|patient|person)\b|(?:she|he)(?:'s|\s+is|\s+has|\s+says|"
-    r"\s+said|\s+just|\s+keeps)\b|on\s+the\s+(?:line|phone|chat)\b|\bnow\b)",
+    r"\s+said|\s+just|\s+keeps)\b|on\s+the\s+(?:line|phone|chat)\b|\bnow\b)"
+    # a caller's words relayed (``_RELAYED_CALLER``)
+    + "|"
+    + _RELAYED_CALLER_WORDS,
     _F,
 )
+_RELAYED_CALLER = re.compile(_RELAYED_CALLER_WORDS, _F)
 # Staff, training and research framing: the message is about the topic, not a person now.
 _TOPIC_FRAME = re.compile(
     r"^\W*(?:staff|training|team|policy|research|audit|admin|volunteer\s+training)\s+"
@@ -2092,7 +2225,24 @@ _TOPIC_FRAME = re.compile(
     r"i\s+moderate|moderators?|chaplain\w*|"
     # blind L: "training reviewers for a chatbot. Give three examples of messages that mention
     # suicide"
-    r"examples?\s+of\s+(?:messages|texts|posts|phrases|things\s+people\s+(?:say|write)))\b",
+    r"examples?\s+of\s+(?:messages|texts|posts|phrases|things\s+people\s+(?:say|write))|"
+    # blind T: "what is best practice for responding when a caller mentions suicide?", and
+    # training, courses and procedures asked for in Spanish, Portuguese, French, German,
+    # Italian and Dutch ("busco formación sobre cómo responder a pacientes con ideas suicidas",
+    # "material sobre ideação suicida ... para formação da equipa", "quelle est la procédure
+    # si un appelant parle de suicide ?")
+    r"best\s+practice\s+(?:for|when|in|on)\s+(?:responding|handling|supporting|dealing|"
+    r"answering)|"
+    r"(?:busco|buscamos|necesito|necesitamos|procuro|procuramos|preciso\s+de)\s+(?:\w+\s+){0,2}"
+    r"(?:formaci[óo]n|forma[çc][ãa]o|cursos?|materiale?s?|materiais|protocolos?)|para\s+(?:a\s+)?"
+    r"forma[çc][ãa]o\s+d[aoe]|c[óo]mo\s+(?:responder|actuar|reaccionar)\s+(?:a|ante|cuando)|"
+    r"como\s+responder\s+(?:a|quando)|quelle\s+est\s+la\s+proc[ée]dure\s+(?:si|quand|lorsqu)|"
+    r"(?:formation|proc[ée]dure|protocole)\s+(?:sur|pour)|un\s+appelant\s+(?:parle|dit|mentionne|"
+    r"[ée]voque)|comment\s+r[ée]pondre\s+(?:à|a|quand|lorsqu)|(?:schulung|fortbildung|weiterbildung|"
+    r"leitfaden)\s+(?:zu|zum|zur|über|f[üu]r)|wie\s+(?:reagiere|reagieren|antworte|antworten)\s+"
+    r"(?:ich|wir|man)|(?:formazione|corso|corsi|protocollo|procedura)\s+(?:su|sul|sulla|per)|"
+    r"come\s+rispondere\s+(?:a|quando)|(?:training|opleiding|cursus|protocol)\s+(?:over|voor)|"
+    r"hoe\s+(?:reageer|reageren|antwoord)\s+(?:ik|je|we))\b",
     _F,
 )
 # "my dog had a seizure": an animal, not a person (emergency findings).
@@ -2181,7 +2331,8 @@ def _sentence(norm: str, start: int, end: int) -> str:
 _LIVE = re.compile(
     r"\b(?:right\s+now|tonight|at\s+the\s+moment|currently|(?:and|but)\s+now"
     # "... ten years ago and now work as a peer supporter" is not a live event (blind K)
-    r"(?!\s+(?:work|working|volunteer|volunteering)\s+as\b|\s+(?:a|an)\s+(?:\w+\s+)?(?:advocate|"
+    r"(?!\s+(?:work|working|volunteer|volunteering)\s+as\b|\s+(?:runs|leads|organi[sz]es|"
+    r"campaigns|speaks|teaches)\b|\s+(?:a|an)\s+(?:\w+\s+)?(?:advocate|"
     # "... years ago, and now our daughter is the one with cancer" (blind O)
     r"peer|volunteer)|\s+(?:our|my|his|her|their)\s+(?:\w+\s+)?(?:is|has|was)\b)|"
     r"(?<!ing )again\s+now|"
@@ -2240,7 +2391,12 @@ _NOW_WELL = re.compile(
     r"nothing)|"
     # "I had a massive nosebleed last week, ENT cauterised it and it's been fine since" (blind R)
     r"(?:it'?s|it\s+has|he'?s|she'?s|i'?ve|they'?ve|all)\s+been\s+(?:fine|ok|okay|good|great|well)\s+"
-    r"(?:ever\s+)?since)\b",
+    r"(?:ever\s+)?since|"
+    # the care praised afterwards ("last month my wife had a fever on chemo and we went
+    # straight to A&E - they were amazing"; blind T)
+    r"(?:they|the\s+(?:team|staff|nurses|doctors|ward|paramedics))\s+were\s+(?:absolutely\s+|"
+    r"so\s+|really\s+)?(?:amazing|brilliant|fantastic|wonderful|excellent|superb|great)|"
+    r"nominate\s+(?:the|them|her|him)\b)\b",
     _F,
 )
 
@@ -2385,6 +2541,13 @@ _DENIED_WORDS_BEFORE = re.compile(
     _F,
 )
 _NO_BEFORE = re.compile(r"\bno\s+$", _F)
+# the denied symptoms that follow a denied emergency ("No chest pain, no shortness of breath -
+# my GP checked everything"; blind T): taken out with it for the layer's masked re-check
+_DENIED_LIST_AFTER = re.compile(
+    r"(?:\s*,?\s*(?:and\s+|or\s+)?(?:no|nor|not\s+any)\s+[a-z' ]{2,40}?"
+    r"(?=\s*(?:[,.;:!?]|\s-\s|$)))+",
+    _F,
+)
 # "I'm safe, I'm not going to hurt myself" is a denial (blind N) unless hedged or bounded in
 # time right after ("not going to kill myself tonight", "... but", "... yet", "... probably")
 _NOT_GOING_BEFORE = re.compile(
@@ -2501,6 +2664,12 @@ _ROLE_FRAME = re.compile(
     r"lecturer|trainer|tutor|moderator|chaplain|counsell?or|therapist|academic|blogger|"
     r"podcaster|editor|paramedic\s+trainer|nurse\s+educator)\b|"
     r"\bi\s+(?:teach|lecture|train)\s+(?:a|an|the|our|on)\b|"
+    # training others ("I'm training new helpline volunteers - what is best practice ...", "I
+    # run peer support training for survivors"; blind T)
+    r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+training\s+(?:up\s+)?(?:\w+\s+){0,2}(?:volunteers|"
+    r"staff|nurses|counsell?ors|call\s+handlers|peer\s+supporters|students|trainees|facilitators|"
+    r"team)\b|\b(?:i|we)\s+(?:run|deliver|lead|facilitate|organi[sz]e|give)\s+(?:\w+\s+){0,3}"
+    r"training\b|"
     # callers in general ("I volunteer on a cancer support line and sometimes callers talk
     # about ending their life"; the lead's probes before blind Q's first run). Working on a
     # helpline is no frame: "I work on a patient helpline. A caller told me an hour ago she is
@@ -2703,7 +2872,9 @@ def _not_live_start(rule: _Rule, norm: str, start: int, end: int) -> int | None:
     ):
         return start
     out = start - (len(before) - denial.start()) if denial else start
-    framed = bool(_ROLE_FRAME.search(norm) or _TOPIC_FRAME.search(norm))
+    framed = bool(_ROLE_FRAME.search(norm)) or bool(
+        _TOPIC_FRAME.search(norm) and not _RELAYED_CALLER.search(norm)
+    )
     # a frame does not lower what is said of the writer ("I'm a student and I feel suicidal")
     # unless it is quoted
     # unless it is quoted (a line said in a role-play or a play, whatever it says of the time:
@@ -2789,7 +2960,11 @@ def _rule_pass(text: str) -> tuple[list[TriageResult], list[Span]]:
                 continue
             lowered_at = _not_live_start(rule, norm, m.start(), m.end())
             if lowered_at is not None:
-                lowered.append((lowered_at, m.end()))
+                end = m.end()
+                if rule.category == "emergency" and lowered_at < m.start():
+                    listed = _DENIED_LIST_AFTER.match(norm, end)
+                    end = listed.end() if listed else end
+                lowered.append((lowered_at, end))
             live = rule.explicit and lowered_at is None
             if chosen is not None and chosen.explicit == rule.explicit:
                 continue  # already chosen; the loop goes on only to collect spans
@@ -2937,6 +3112,13 @@ _KILL_OTHER = re.compile(
     r"\b(?:kill|murder|strangle|throttle)\s+(?:him|her|them|my\s+(?:\w+\s+)?(?:husband|wife|"
     r"partner|son|daughter|kids?|brother|sister|mum|mom|dad|boss|neighbou?r|other\s+half|"
     r"oncologist|cat|dog))\b",
+    _F,
+)
+# ... or threatened by someone else with a laugh ("lol my sister said if I send her one more
+# article about KRAS she'll shoot me"; blind T)
+_OTHER_WILL_KILL_ME = re.compile(
+    r"\b(?:she|he|they|mum|mom|dad|my\s+\w+)(?:'ll|'d|\s+will|\s+would|\s+is\s+going\s+to|\s+"
+    r"(?:is\s+)?gonna)\s+(?:actually\s+|literally\s+)?(?:shoot|kill|murder|strangle|throttle)\s+me\b",
     _F,
 )
 _TREAT_OVERDOSE = re.compile(r"\boverdos\w*\s+" + _TREAT_WORDS, _F)
@@ -3096,6 +3278,13 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
     ):
         return True
     if category == "crisis" and _KILL_OTHER.search(norm) and not _SELF_DANGER.search(norm):
+        return True
+    if (
+        category == "crisis"
+        and _OTHER_WILL_KILL_ME.search(norm)
+        and _LAUGH.search(norm)
+        and not _SELF_DANGER.search(norm)
+    ):
         return True
     if (
         category == "crisis"
@@ -3263,10 +3452,11 @@ def _without(text: str, spans: list[Span]) -> str:
 
 
 def _masked_out(result: TriageResult, match: Any, lowered: list[Span]) -> bool:
-    """A rule finding on a span that is not a live statement (``lowered``) that the layer does
-    not find again once those spans are out."""
+    """A rule finding within a span that is not a live statement (``lowered``; a denial's span
+    may run on over the symptoms denied after it) that the layer does not find again once those
+    spans are out."""
     if result.category not in _URGENT or not any(
-        start <= result.start and result.end == end for start, end in lowered
+        start <= result.start and result.end <= end for start, end in lowered
     ):
         return False
     return match.category != result.category

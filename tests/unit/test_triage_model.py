@@ -1873,3 +1873,108 @@ def test_plain_red_flags_are_found_by_the_rules_alone() -> None:
         "I had a massive nosebleed in March; the GP sorted it and it's been fine since",
         "what if I ever thought about taking all my tablets to end it, would you tell my doctor?",
     )
+
+
+def test_blind_t_other_languages_in_new_wording() -> None:
+    """Blind T's misses as a development set, in wording written for this test: taking one's
+    life in the Scandinavian languages, an end set for tonight in Polish, not wanting to wake
+    up again; no air, bleeding that will not stop, bluish lips, spitting bright red, legs that
+    will not move and a throat closing in other languages, and an oxygen reading without a
+    percent sign. Look-alikes (waking someone else, finishing work tonight, a form that "will
+    kill me", a denial in the same language, history told as over) stay quiet."""
+    _assert_category(
+        "crisis",
+        "Jeg vil ta livet av meg, jeg orker ikke mer",
+        "jag tänker ta livet av mig ikväll",
+        "Chcę skończyć ze sobą",
+        "Tabletki mam odłożone. Dziś w nocy to zakończę.",
+        "Ich will einfach nicht mehr aufwachen, die Tabletten liegen bereit",
+        "Já não quero acordar mais",
+        "Ich war nie suizidal, aber jetzt will ich sterben",
+    )
+    _assert_category(
+        "emergency",
+        "Mijn vader krijgt bijna geen lucht",
+        "Min mamma får ingen luft",
+        "Moja mama krwawi z nosa od godziny i nie przestaje",
+        "le labbra di mia madre sono violacee",
+        "Er hat blaue Lippen und ist ganz verwirrt",
+        "a minha mãe está a cuspir vermelho vivo",
+        "Mein Mann kann seine Beine nicht mehr bewegen, er hat Metastasen in der Wirbelsäule",
+        "Mi padre no puede mover las piernas desde esta mañana",
+        "se me está cerrando la garganta después de la infusión",
+        "my husband's oxygen is showing 86 on the clip thing and he's confused",
+    )
+    _assert_quiet(
+        "No quiero despertar a mi marido, ¿hay un chat nocturno?",
+        "Dziś wieczorem zakończę pracę nad ulotką.",
+        "Je vais me tuer à la tâche avec ces dossiers, où trouver un groupe ALK ?",
+        "Ma fille va me tuer si je rate son anniversaire",
+        "Ich bin nicht suizidal, suche aber eine Selbsthilfegruppe",
+        "No estoy suicida, solo agotada. ¿Hay grupos de apoyo?",
+        "Mijn vader had vorig jaar koorts tijdens de chemo, nu gaat het goed",
+        "sats 96 and feeling fine, looking for a lung cancer group",
+    )
+
+
+def test_blind_t_training_history_denials_and_relayed_calls() -> None:
+    """Blind T's false positives as a development set, in new wording: a laugh, nerves before
+    every scan, praise for the care after an emergency, an attempt long ago by someone who now
+    campaigns are quiet; training others (in English and other languages) lowers the finding so
+    the layer judges the rest; a list of denied symptoms goes out with the first denial; a
+    threat by someone else said with a laugh is vetoed for the layer. Said now, or relayed from a
+    caller, they still fire."""
+    _assert_quiet(
+        "I was killing myself laughing at his jokes during chemo",
+        "my chest feels tight from stress whenever I open the results portal",
+        "Two months ago my dad had a fever on chemo and went in; the nurses were brilliant. How "
+        "do I send a thank-you card?",
+        "a friend survived a suicide attempt years ago and now campaigns for better support",
+        "Busco cursos sobre cómo responder a llamadas de personas con ideas suicidas.",
+    )
+    for text in (
+        "I'm training new call handlers - what's best practice when someone mentions self-harm?",
+        "we run peer support training; guidance on a peer who mentions suicide?",
+    ):
+        found = triage.screen_rules(text)
+        assert found is None or not found.explicit, text
+    denied = "No chest pain, no dizziness, no cough - the GP checked me. Any ALK groups?"
+    assert triage._without(denied, triage._rule_pass(denied)[1]).startswith("- the GP"), denied
+    assert triage._semantic_vetoed(
+        "crisis", triage._normalise("haha my husband says he'll kill me if I buy another plant")
+    )
+    assert not triage._semantic_vetoed(
+        "crisis", triage._normalise("lol he'll kill me, but honestly I want to die")
+    )
+    _assert_first(
+        ("emergency", True),
+        "helpline here - caller says her dad on chemo has a fever of 39 and is shaking, what "
+        "should she do",
+        "chest pain since this morning and I'm nervous, on chemo",
+    )
+    _assert_first(("crisis", True), "Soy enfermera y ahora mismo tengo ideas suicidas")
+
+
+def test_blind_t_advice_asked_in_other_languages() -> None:
+    """Blind T's explicit requests for individual advice in other languages, in new wording:
+    stopping, changing or keeping a drug, the dose to take, what the reader would choose in the
+    writer's place. A drug named in passing, a
+    request that is not for advice and a hypothetical stay quiet."""
+    _assert_first(
+        ("medical_advice", True),
+        "¿Debo dejar la quimio si tengo tanta diarrea?",
+        "Est-ce que je dois arrêter mon traitement avant le voyage ?",
+        "Soll ich das Kortison absetzen?",
+        "Dovrei ridurre la dose di osimertinib?",
+        "Posso parar de tomar o tamoxifeno?",
+        "Mag ik mijn tabletten overslaan vandaag?",
+        "Welche Dosis Morphin soll ich nehmen?",
+        "¿Qué haría usted en mi lugar, quimio o el ensayo?",
+        "Was würden Sie an meiner Stelle tun?",
+    )
+    _assert_quiet(
+        "¿Puedo dejar un comentario sobre el tratamiento?",
+        "Moet ik mijn dosis opschrijven voor de arts?",
+        "Soll ich die Immuntherapie-Gruppe besuchen?",
+        "Si uno deja el tamoxifeno, ¿qué pasa?",
+    )
