@@ -260,6 +260,179 @@ _DRUG_OTHER_LANGUAGE = (
 )
 
 
+# Denied in the language of the words ("Ich bin nicht suizidal", "je ne suis pas suicidaire";
+# blind T), and "this form is going to kill me" in French ("Ce formulaire va me tuer, haha";
+# blind T): someone or something else as the subject. For the other-language crisis rules.
+_OTHER_LANGUAGE_DENIAL = (
+    r"(?:\b(?:nicht|niet|pas|no|n[ãa]o|nie|inte|ikke|ei|nunca|jamais|nooit|niemals|mai)\s+"
+    r"(?:(?:sehr|wirklich|echt|muy|vraiment|davvero|muito|wcale)\s+)?|\b(?:ce|cette|ces|[çc]a|"
+    r"il|elle|ils|elles|tu|vous|le|la|les|mon|ma|mes)\s+(?:[\w']+\s+){0,2}(?:va|vont|vas|allez|"
+    r"veut|veulent)\s+)$"
+)
+# Plain crisis statements in the languages a European service sees most (added from the
+# lead's probes after blind T: of 39 plain statements written in Spanish, French, German,
+# Italian, Portuguese, Dutch, Polish and eight other languages, 22 were missed by the whole
+# screen): wanting to die or not to live, ending it all, throwing oneself from a height or
+# under a train, hanging, an overdose taken, suicidal thoughts.
+_CRISIS_LANGUAGES = (
+    # Spanish
+    r"(?:quiero|voy\s+a|pienso|pensando\s+en|ganas\s+de)\s+acabar\s+con\s+todo(?!\s+(?:el|la|los|"
+    r"las|lo|esto|eso|este|esta)\b)",
+    r"(?:ya\s+)?no\s+quiero\s+(?:seguir\s+)?vivir(?!\s+(?:con|en|sin|lejos|cerca|solo|sola)\b)",
+    r"(?:ganas|deseos)\s+de\s+(?:morir(?:me)?|matarme|desaparecer\s+para\s+siempre)",
+    r"(?:tirarme|lanzarme|arrojarme)\s+(?:por\s+la\s+ventana|por\s+el\s+balc[óo]n|(?:desde|de)\s+"
+    r"(?:un|el|la|una)\s+(?:puente|balc[óo]n|ventana|edificio|azotea|terraza)|(?:al|a\s+las)\s+"
+    r"(?:tren|v[íi]as|metro)|(?:debajo|delante)\s+de(?:l|\s+un|\s+una)\s+(?:tren|coche|"
+    r"autob[úu]s|cami[óo]n|metro))",
+    r"(?:ahorcarme|colgarme|me\s+voy\s+a\s+(?:ahorcar|colgar|tirar\s+por))",
+    r"(?:(?:me\s+)?he\s+tomado|me\s+tom[ée]|tom[ée])\s+una\s+sobredosis",
+    r"(?:voy|va|vas|van)\s+a\s+suicidar\w*",
+    # French
+    r"(?:veux|vais|voudrais|envie\s+d')\s*en\s+finir(?:\s+avec\s+(?:la\s+vie|ma\s+vie|tout|moi))?"
+    r"(?=\s*(?:[.,;!?]|$|ce\s+soir|cette\s+nuit|aujourd))",
+    r"(?:plus|pas)\s+envie\s+de\s+vivre",
+    r"ne\s+veux\s+plus\s+vivre(?!\s+(?:dans|avec|sans|comme|loin|seule?|ici|l[àa])\b)",
+    # (not a wish about where or how to die: "il veut mourir chez lui, entouré des siens")
+    r"veu[tx]\s+mourir(?!\s+(?:chez|[àa]\s+la\s+maison|[àa]\s+l'h[ôo]pital|dans|en\s+paix|entour\w*|"
+    r"paisiblement|dignement|sans\s+souffrir|de\s+rire|de\s+honte))",
+    r"me\s+(?:jeter|lancer)\s+(?:sous\s+(?:un|le)\s+(?:train|m[ée]tro|bus|camion|voiture)|(?:du|d'un|"
+    r"depuis\s+(?:le|un))\s+(?:pont|balcon|toit|immeuble|haut)|par\s+la\s+fen[êe]tre)",
+    r"me\s+pendre",
+    r"(?:fait|pris)\s+une\s+(?:overdose|surdose)",
+    # German
+    r"(?:mich|sich)\s+(?:von|vor)\s+(?:der|die|den|einer|einem|dem)\s+[\w-]+\s+(?:zu\s+)?"
+    r"(?:st[üu]rzen|werfen)",
+    r"(?:von\s+der\s+br[üu]cke|aus\s+dem\s+fenster|vom\s+(?:balkon|dach|hochhaus))\s+(?:zu\s+)?"
+    r"(?:springen|st[üu]rzen)",
+    r"vor\s+(?:den|einen)\s+zug\s+(?:zu\s+)?(?:werfen|springen)",
+    r"keine\s+lust\s+mehr\s+(?:zu|auf\s+das|aufs)\s+leben",
+    r"nicht\s+mehr\s+leben\s+(?:will|m[öo]chte)",
+    r"(?:eine\s+)?[üu]berdosis\s+(?:genommen|geschluckt)",
+    r"alle\s+(?:meine\s+|seine\s+|ihre\s+)?(?:tabletten|pillen)\s+geschluckt",
+    r"(?:mich|sich)\s+(?:auf|er)h[äa]ngen",
+    # Italian
+    r"(?:buttarmi|gettarmi|lanciarmi)\s+(?:dal|dalla|da\s+un|da\s+una|sotto|giù)",
+    r"non\s+voglio\s+più\s+vivere",
+    r"non\s+ho\s+più\s+voglia\s+di\s+vivere",
+    r"(?:ho\s+preso|ho\s+ingerito)\s+(?:un'?\s*|una\s+)?overdose",
+    r"ho\s+ingoiato\s+tutte\s+le\s+(?:pastiglie|pillole|compresse)",
+    r"impiccarmi",
+    # Portuguese
+    r"(?:quero|vou|pensar\s+em|pensando\s+em|penso\s+em|vontade\s+de)\s+acabar\s+com\s+tudo"
+    r"(?!\s+(?:o|a|os|as|isto|isso)\b)",
+    r"n[ãa]o\s+quero\s+(?:mais\s+)?viver(?!\s+(?:com|em|sem|longe|perto|sozinh[oa])\b)",
+    r"vontade\s+de\s+morrer",
+    r"(?:atirar-me|me\s+atirar|jogar-me|me\s+jogar)\s+(?:da|de|do|pela|para\s+debaixo)",
+    r"tomei\s+uma\s+(?:overdose|sobredosagem)",
+    # Dutch
+    r"wil\s+er\s+een\s+einde\s+aan\s+maken",
+    r"(?:van|voor)\s+(?:een|de)\s+(?:brug|trein|flat|toren)\s+(?:af\s+)?(?:te\s+)?(?:springen|"
+    r"gooien)",
+    r"overdosis\s+(?:genomen|ingenomen)",
+    # Polish
+    r"chc[eę]\s+umrze[cć](?!\s+(?:w\s+domu|spokojnie|godnie|we\s+[sś]nie))",
+    r"my[sś]li\s+samob[oó]jcze",
+    r"nie\s+chc[eę]\s+(?:d[lł]u[zż]ej|ju[zż])\s+[zż]y[cć](?!\s+(?:w|z|bez|tak)\b)",
+    r"(?:odebra[cć]|odbior[eę])\s+sobie\s+[zż]ycie",
+    r"przedawkowa[lł]\w*",
+    r"rzuc(?:i[cć]|[eę])\s+si[eę]\s+(?:pod\s+(?:poci[aą]g|samoch[oó]d|auto|tramwaj)|z\s+(?:mostu|"
+    r"okna|balkonu|dachu|wie[zż]owca))",
+    r"powiesi[cć]\s+si[eę]",
+    # Greek, Romanian, Czech, Slovak, Hungarian, Croatian/Serbian/Bosnian, Ukrainian,
+    # Indonesian/Malay, Tagalog, Vietnamese, Hebrew
+    r"θέλω\s+να\s+πεθάνω",
+    r"να\s+αυτοκτονήσω",
+    r"vreau\s+s[ăa]\s+mor",
+    r"s[ăa]\s+m[ăa]\s+sinucid",
+    r"chci\s+zem[řr][íi]t",
+    r"chci\s+se\s+zab[íi]t",
+    r"sebevra[žz]edn\w*\s+my[šs]lenk\w*",
+    r"chcem\s+zomrie[ťt]",
+    r"chcem\s+sa\s+zabi[ťt]",
+    r"meghalni\s+akarok",
+    r"meg\s+akarok\s+halni",
+    r"[öo]ngyilkos\s+(?:leszek|akarok\s+lenni|gondolat\w*)",
+    r"(?:[žz]elim|ho[ćc]u\s+da)\s+umr(?:ijeti|ijem|em)",
+    r"ubit\s+[ćc]u\s+se",
+    r"хочу\s+померти",
+    r"(?:ingin|mau|pengen)\s+(?:bunuh\s+diri|mati)",
+    r"magpakamatay",
+    r"gusto\s+ko\s+(?:nang\s+)?mamatay",
+    r"mu[ốo]n\s+(?:ch[ếe]t|t[ựu]\s+t[ửu])",
+    r"רוצה\s+(?:למות|להתאבד)",
+)
+# Plain emergency statements in the same languages (the same probes: 12 of 48 missed):
+# vomiting or coughing blood, seizures, a drooping face or lost speech, bleeding that will not
+# stop, a swollen tongue, lips or throat, breathing with difficulty.
+_EMERGENCY_LANGUAGES = (
+    # vomiting or coughing blood: German, Dutch, Polish, Portuguese
+    r"(?:erbricht|erbreche|spuckt|spucke)\s+(?:\w+\s+)?blut",
+    r"blut\s+(?:erbrochen|gespuckt|erbrechen)",
+    r"(?:braakt|spuugt|kotst|hoest|spuwt|braak|spuug|hoest)\s+(?:\w+\s+)?bloed",
+    r"bloed\s+(?:op)?(?:gehoest|gespuugd|gebraakt|overgegeven)",
+    r"(?:wymiotuje|wymiotowa[lł]\w*|kaszle|kaszla[lł]\w*|pluje|plu[lł]\w*)\s+krwi[aą]",
+    r"(?:vomitar|vomita|vomitou|vomitando|tossiu|tossindo)\s+sangue",
+    # seizures: Polish, Portuguese, Dutch
+    r"drgawk\w*",
+    r"(?:napad|atak)\s+padaczk\w*",
+    r"convuls[õo]es",
+    r"(?:est[áa]\s+a\s+|come[çc]ou\s+a\s+)convulsionar",
+    r"crise\s+convulsiva",
+    r"(?:heeft|krijgt|kreeg)\s+(?:een\s+)?(?:stuip|toeval|insult)",
+    # a drooping face or lost speech: French, German, Italian, Portuguese, Polish, Spanish
+    r"bouche\s+(?:de\s+travers|tordue)",
+    r"visage\s+(?:affaiss[ée]|de\s+travers|paralys[ée])",
+    r"(?:ne\s+peut\s+plus|n'arrive\s+plus\s+[àa])\s+parler(?!\s+(?:de|du|des|d'|avec|[àa])\b)",
+    r"h[äa]ngende\s+gesichtsh[äa]lfte",
+    r"gesicht\s+h[äa]ngt",
+    r"bocca\s+storta",
+    r"non\s+riesce\s+(?:più\s+)?a\s+parlare(?!\s+(?:di|del|della|con|a|al)\b)",
+    r"boca\s+(?:torta|desca[íi]da)",
+    r"n[ãa]o\s+consegue\s+falar(?!\s+(?:sobre|de|do|da|com)\b)",
+    r"opadni[eę]t\w*\s+k[aą]cik\w*\s+ust",
+    r"krzyw\w*\s+twarz",
+    r"nie\s+mo[zż]e\s+m[oó]wi[cć](?!\s+(?:o|na\s+temat|z)\b)",
+    r"no\s+puede\s+mover\s+el\s+brazo",
+    # bleeding that will not stop: French, German, Italian, Spanish, Portuguese, Dutch
+    r"saign\w*\s+(?:\w+\s+){0,4}depuis\s+(?:une|plus\s+d'une|deux|\d+)\s+(?:heures?|minutes)",
+    r"saign\w*[^.!?]{0,40}\bne\s+s'arr[êe]te\s+pas",
+    r"blutet\s+(?:\w+\s+){0,4}seit\s+(?:einer|über\s+einer|zwei|\d+)\s+(?:stunden?|minuten)",
+    r"h[öo]rt\s+nicht\s+auf\s+zu\s+bluten",
+    r"blutung\s+h[öo]rt\s+nicht\s+auf",
+    r"perde\s+(?:molto|tanto|tantissimo)\s+sangue",
+    r"sangue\s+dal\s+naso\s+da\s+(?:un'?\s*ora|ore|\d+|mezz'?\s*ora)",
+    r"non\s+smette\s+di\s+sanguinare",
+    r"no\s+(?:para|deja)\s+de\s+sangrar",
+    r"sangr\w*\s+(?:\w+\s+){0,4}desde\s+hace\s+(?:una|media|\d+)\s+hora",
+    r"n[ãa]o\s+para\s+de\s+sangrar",
+    r"bloedt\s+(?:\w+\s+){0,4}(?:al\s+(?:een|\d+)\s+uur|heel\s+erg|hevig|enorm)",
+    r"(?:stopt|houdt)\s+niet\s+(?:op\s+)?met\s+bloeden",
+    # a swollen tongue, lips or throat: Spanish, French, German, Italian, Portuguese, Dutch
+    # (not a sore throat: "garganta hinchada", "gola gonfia" are a cold as often as not)
+    r"se\s+le\s+(?:hinch[óo]|est[áa]n?\s+hinchando)\s+(?:\w+\s+){0,3}(?:la\s+lengua|los\s+labios)",
+    r"(?:lengua|labios)\s+(?:muy\s+)?hinchad[ao]s?",
+    r"(?:langue|l[èe]vres)\s+(?:a|ont|est|sont)\s+(?:gonfl[ée]e?s?|enfl[ée]e?s?)",
+    r"(?:zunge|lippen)\s+(?:ist\s+|sind\s+)?(?:angeschwollen|geschwollen|schwillt|schwellen)",
+    r"(?:lingua|labbra)\s+(?:\w+\s+)?(?:gonfi[ae]|gonfiat[ae])",
+    r"(?:l[íi]ngua|l[áa]bios)\s+(?:\w+\s+)?inchad[ao]s?",
+    r"(?:tong|lippen)\s+(?:is\s+|zijn\s+)?(?:opgezwollen|gezwollen|zwelt|zwellen)",
+    # breathing with difficulty: French, German, Italian, Spanish, Portuguese, Dutch, Polish
+    r"(?:a|ai)\s+(?:beaucoup\s+de\s+|du\s+)mal\s+[àa]\s+respirer",
+    r"(?:bekomme|bekommt|kriege|kriegt)\s+(?:ganz\s+)?(?:schlecht|kaum)\s+luft",
+    r"(?:fatic[oa]|fa\s+fatica)\s+a\s+respirare",
+    r"respir[oa]\s+a\s+fatica",
+    r"(?:me|le)\s+cuesta\s+(?:mucho\s+)?respirar",
+    r"(?:tengo|tiene)\s+(?:mucha\s+)?dificultad(?:es)?\s+para\s+respirar",
+    r"(?:tenho|tem|estou\s+com|est[áa]\s+com)\s+(?:muita\s+falta\s+de\s+ar|falta\s+de\s+ar\s+"
+    r"(?:forte|s[úu]bita|de\s+repente|agora|em\s+repouso))",
+    r"custa-me\s+(?:muito\s+)?respirar",
+    # ("benauwd voor de uitslag" is fear of the result)
+    r"(?:ik\s+ben|hij\s+is|zij\s+is)\s+(?:heel\s+|erg\s+|zo\s+)benauwd(?!\s+(?:voor|om|dat|over)\b)",
+    r"brakuje\s+mi\s+powietrza",
+    r"dusz[eę]\s+si[eę]",
+)
+
+
 _RULES: tuple[_Rule, ...] = (
     # ---------------------------------------------------------------- crisis: explicit
     _r(
@@ -812,13 +985,7 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:eget\s+)?liv\b|\bhaluan\s+kuolla\b|\btappaa\s+itseni\b|\bsko[nń]czy[cć]\s+ze\s+sob[aą]\b|"
         r"\bsko[nń]cz[eę]\s+ze\s+sob[aą]\b|\b(?:will|m[öo]chte)\s+ich\s+(?:nur\s+noch\s+|einfach\s+)?"
         r"sterben\b",
-        # denied in the language of the words ("Ich bin nicht suizidal", "je ne suis pas
-        # suicidaire"; blind T), and "this form is going to kill me" in French ("Ce formulaire
-        # va me tuer, haha"; blind T): someone or something else as the subject
-        not_before=r"(?:\b(?:nicht|niet|pas|no|n[ãa]o|nie|inte|ikke|ei|nunca|jamais|nooit|niemals|"
-        r"mai)\s+(?:(?:sehr|wirklich|echt|muy|vraiment|davvero|muito|wcale)\s+)?|\b(?:ce|cette|ces|"
-        r"[çc]a|il|elle|ils|elles|tu|vous|le|la|les|mon|ma|mes)\s+(?:[\w']+\s+){0,2}(?:va|vont|vas|"
-        r"allez|veut|veulent)\s+)$",
+        not_before=_OTHER_LANGUAGE_DENIAL,
         # "quero morrer de rir", "me muero de risa": figures of speech
         not_after=r"^\s*(?:(?:à|a)\s+la\s+t[âa]che|au\s+travail)\b|"
         r"^\s*(?:de|dalle|vor)\s+(?:rir|risa|rire|risate|lachen|vergüenza|vergonha|honte|"
@@ -1467,6 +1634,39 @@ _RULES: tuple[_Rule, ...] = (
         # blind T: "Mijn moeder had vorig jaar koorts tijdens de chemo ..., nu gaat het goed"
         r"(?:nu\s+)?gaat\s+het\s+(?:weer\s+)?(?:goed|beter)|vorig\s+jaar|jaar\s+geleden|el\s+a[ñn]o\s+"
         r"pasado|l'ann[ée]e\s+derni[èe]re|letztes\s+jahr|l'anno\s+scorso|(?:no\s+)?ano\s+passado)\b",
+    ),
+    _r(
+        "crisis_languages",
+        "crisis",
+        "suicidal",
+        True,
+        r"\b(?:" + "|".join(_CRISIS_LANGUAGES) + r")",
+        not_before=_OTHER_LANGUAGE_DENIAL,
+        # told as over, as for crisis_other_language
+        not_after=r"^[^.!?]{0,80}\b(?:heute|jetzt|ahora|hoy|aujourd'?hui|maintenant|oggi|ora|adesso|"
+        r"agora|hoje|nu|teraz)\s+(?:geht\s+es\s+mir\s+(?:gut|besser)|estoy\s+bien|je\s+vais\s+(?:bien|"
+        r"mieux)|sto\s+(?:bene|meglio)|estou\s+bem|gaat\s+het\s+(?:goed|beter)|(?:jest\s+)?"
+        r"(?:wszystko\s+)?dobrze)\b",
+    ),
+    _r(
+        "emergency_languages",
+        "emergency",
+        "emergency_other_language",
+        True,
+        r"\b(?:" + "|".join(_EMERGENCY_LANGUAGES) + r")",
+        not_before=r"\b(?:no|sin|pas\s+de|sans|kein|keine|keinen|senza|non\s+ha|sem|geen|nie\s+ma|"
+        r"j'?ai\s+eu|a\s+eu|tive|teve|tuve|tuvo|hatte|ho\s+avuto|ha\s+avuto|avevo|aveva|had|"
+        r"hadden|mia[lł]\w*)\s+(?:\w+\s+){0,2}$|"
+        # a question about the symptom in general ("¿Es normal ...?", "Est-ce grave si ...")
+        r"\b(?:es\s+normal|est-ce\s+(?:normal|grave)|ist\s+es\s+normal|[èe]\s+normale|[ée]\s+normal|"
+        r"is\s+het\s+normaal|czy\s+to\s+normalne|was\s+tun|que\s+faire|qu[ée]\s+hacer|che\s+fare|"
+        r"o\s+que\s+fazer|wat\s+te\s+doen)\b[^.!?]{0,60}$|\bczy\b[^.!?]{0,40}$",
+        not_after=r"^[^.!?]{0,80}\b(?:(?:en|in|im|nel|w|в)\s+(?:19|20)\d\d|hace\s+\w+\s+(?:años|meses)|"
+        r"il\s+y\s+a\s+\w+\s+(?:ans|mois)|vor\s+\w+\s+(?:jahren|monaten)|\w+\s+(?:anni|mesi)\s+fa|"
+        r"tout\s+va\s+bien|todo\s+(?:va\s+)?bien|alles\s+(?:ist\s+)?gut|tutto\s+(?:va\s+)?bene|"
+        r"(?:nu\s+)?gaat\s+het\s+(?:weer\s+)?(?:goed|beter)|teraz\s+(?:jest\s+)?(?:wszystko\s+)?dobrze|"
+        r"vorig\s+jaar|jaar\s+geleden|el\s+a[ñn]o\s+pasado|l'ann[ée]e\s+derni[èe]re|letztes\s+jahr|"
+        r"l'anno\s+scorso|(?:no\s+)?ano\s+passado)\b",
     ),
     # Same origin: a clinician's shorthand for an acutely unwell patient asked together with a
     # pathway question ("GCS dropping ... pupils unequal", "HR 140, BP 80/45 ... peripheries
@@ -2242,7 +2442,19 @@ _TOPIC_FRAME = re.compile(
     r"leitfaden)\s+(?:zu|zum|zur|über|f[üu]r)|wie\s+(?:reagiere|reagieren|antworte|antworten)\s+"
     r"(?:ich|wir|man)|(?:formazione|corso|corsi|protocollo|procedura)\s+(?:su|sul|sulla|per)|"
     r"come\s+rispondere\s+(?:a|quando)|(?:training|opleiding|cursus|protocol)\s+(?:over|voor)|"
-    r"hoe\s+(?:reageer|reageren|antwoord)\s+(?:ik|je|we))\b",
+    r"hoe\s+(?:reageer|reageren|antwoord)\s+(?:ik|je|we)|"
+    # "o que fazer se alguém diz que quer acabar com tudo" and the same in five languages (the
+    # lead's probes after blind T)
+    r"(?:o\s+que\s+fazer|qu[ée]\s+hacer|que\s+faire|was\s+(?:tun|mache\s+ich)|cosa\s+fare|wat\s+te\s+"
+    r"doen|wat\s+doe\s+ik)\s+(?:se|si|wenn|als|quando|cuando|quand|lorsqu'?)\s+(?:alguien|"
+    r"algu[ée]m|quelqu'un|jemand|qualcuno|iemand|un[ae]?\s+\w+|ein(?:e|er)?\s+\w+|een\s+\w+)\s+"
+    r"(?:\w+\s+){0,2}(?:dice|diz|dit|sagt|zegt|habla|fala|parle|spricht|praat|parla|menciona|"
+    r"mentionne|erw[äa]hnt)|"
+    # a character in a book, a film or a series ("J'ai lu un roman où l'héroïne a un cancer et
+    # veut mourir")
+    r"(?:un|le|ce|une|la|el|ein(?:en)?|den|um|o|een|de|il|lo|uno)\s+(?:roman|film|s[ée]rie|livre|"
+    r"novela|pel[íi]cula|libro|buch|romanzo|romance|filme|boek|serie)\s+(?:où|donde|en\s+(?:el|la)\s+"
+    r"que|in\s+(?:dem|der)|wo|in\s+cui|dove|onde|em\s+que|waarin|waar))\b",
     _F,
 )
 # "my dog had a seizure": an animal, not a person (emergency findings).
@@ -3041,7 +3253,13 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|ill|me|myself|my
 # reads "Tengo fiebre de 38.7 y estoy en quimioterapia" or "vuole suicidarsi stanotte" as
 # harmless, so it may not veto them (blind N).
 _OTHER_LANGUAGE_RULES = frozenset(
-    {"crisis_other_language", "crisis_other_language_signs", "emergency_n_languages"}
+    {
+        "crisis_other_language",
+        "crisis_other_language_signs",
+        "crisis_languages",
+        "emergency_n_languages",
+        "emergency_languages",
+    }
 )
 
 

@@ -1978,3 +1978,61 @@ def test_blind_t_advice_asked_in_other_languages() -> None:
         "Soll ich die Immuntherapie-Gruppe besuchen?",
         "Si uno deja el tamoxifeno, ¿qué pasa?",
     )
+
+
+def test_plain_red_flags_in_other_languages_are_found_by_the_rules() -> None:
+    """The lead's probes after blind T: plain crisis and emergency statements in Spanish,
+    French, German, Italian, Portuguese, Dutch, Polish and other languages fire with the rules
+    alone (``crisis_languages``, ``emergency_languages``; the layer reads English only). Wishes
+    about where to die, a sore throat, fear of a result, a question in general, a character in
+    a novel and figures of speech stay quiet."""
+    _assert_first(
+        ("crisis", True),
+        "He pensado en tirarme por la ventana",
+        "Je veux en finir avec la vie",
+        "J'ai envie de me jeter sous un train",
+        "Je n'ai plus envie de vivre",
+        "Ma mère dit qu'elle veut mourir et elle a caché ses médicaments",
+        "Ich denke daran, mich von der Brücke zu stürzen",
+        "Voglio buttarmi dal balcone",
+        "Non voglio più vivere",
+        "Estou a pensar em acabar com tudo",
+        "Ik wil er een einde aan maken",
+        "Chcę umrzeć",
+        "Mam myśli samobójcze",
+        "Θέλω να πεθάνω",
+        "Vreau să mor",
+        "Chci zemřít",
+        "Meghalni akarok",
+        "Ich habe eine Überdosis genommen",
+        "He tomado una sobredosis de pastillas",
+    )
+    _assert_first(
+        ("emergency", True),
+        "Mein Vater erbricht Blut",
+        "Mijn vader braakt bloed",
+        "Tata wymiotuje krwią",
+        "Mama ma drgawki",
+        "Mon père a la bouche de travers et ne peut plus parler",
+        "Mio padre ha la bocca storta e non riesce a parlare",
+        "Ma fille saigne du nez depuis une heure, ça ne s'arrête pas",
+        "Mia moglie perde molto sangue dal naso da un'ora",
+        "Se le hinchó la cara y la lengua después de la infusión",
+        "Après la perfusion, son visage a gonflé et il a du mal à respirer",
+        "Nach der Infusion ist ihr Gesicht angeschwollen und sie bekommt schlecht Luft",
+    )
+    _assert_quiet(
+        "Il veut mourir chez lui, entouré de sa famille. Y a-t-il des soins palliatifs ?",
+        "Quiero acabar con todo el papeleo hoy, ¿dónde está el formulario?",
+        "Je veux en finir avec ce traitement si fatigant, quelles alternatives existent ?",
+        "No quiero vivir con miedo a la recaída, ¿hay grupos de apoyo?",
+        "¿Es normal tener la lengua hinchada con la quimio?",
+        "Ho la gola gonfia da tre giorni, forse è raffreddore.",
+        "Ik ben erg benauwd voor de uitslag van de scan morgen",
+        "Mama nie może mówić o chorobie bez płaczu, czy są grupy wsparcia?",
+        "Czy drgawki są częstym skutkiem ubocznym tej terapii?",
+        "Czy można przedawkować morfinę?",
+        "Mon père ne peut plus parler de sa maladie sans pleurer",
+        "J'ai lu un roman où l'héroïne a un cancer et veut mourir. Des livres plus positifs ?",
+        "Sou voluntária e quero saber o que fazer se alguém diz que quer acabar com tudo.",
+    )
