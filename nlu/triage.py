@@ -1098,6 +1098,8 @@ _RULES: tuple[_Rule, ...] = (
         # "she's no longer breathing", "I'm not able to breathe properly" (found while adding
         # the symptom denial of ``_SYMPTOM_DENIED_BEFORE``)
         r"\bno\s+longer\s+breathing\b|\b(?:not|isn'?t|wasn'?t|aren'?t)\s+able\s+to\s+breathe?\b",
+        # "I can't breathe a word of this to my kids yet" (the lead's probes after blind T)
+        not_after=r"^\s*a\s+word\b",
     ),
     _r(
         "breathing_personal",
@@ -2554,7 +2556,7 @@ _LIVE = re.compile(
     # Added with blind set G as a development set: an onset today keeps a symptom live beside
     # a history clause ("chest pain and breathless since I got up, I had a clot last year").
     r"since\s+(?:i|he|she|we|they)\s+(?:got\s+up|woke(?:\s+up)?)|since\s+(?:this\s+morning|"
-    r"last\s+night|earlier\s+today|lunchtime|breakfast)|for\s+the\s+(?:last|past)\s+(?:hour|"
+    r"last\s+night|earlier\s+today|lunch(?:time)?|breakfast|dinner|supper)|for\s+the\s+(?:last|past)\s+(?:hour|"
     r"(?:few|couple\s+of|\d+|two|three)\s+hours)|"
     # "Chest pain and breathless, I had a blood clot last year and I'm on lorlatinib, it's
     # getting worse" (blind R)
@@ -2608,7 +2610,12 @@ _NOW_WELL = re.compile(
     # straight to A&E - they were amazing"; blind T)
     r"(?:they|the\s+(?:team|staff|nurses|doctors|ward|paramedics))\s+were\s+(?:absolutely\s+|"
     r"so\s+|really\s+)?(?:amazing|brilliant|fantastic|wonderful|excellent|superb|great)|"
-    r"nominate\s+(?:the|them|her|him)\b)\b",
+    r"nominate\s+(?:the|them|her|him)\b|"
+    # the cause found harmless ("rushed to A&E with chest pain on Monday; it was reflux and he's
+    # home"; the lead's probes after blind T)
+    r"it\s+(?:was|turned\s+out\s+to\s+be)\s+(?:just\s+|only\s+)?(?:reflux|indigestion|heartburn|"
+    r"acid|(?:trapped\s+)?wind|a\s+pulled\s+muscle|muscular|a\s+panic\s+attack|anxiety|nothing\s+"
+    r"serious)\b(?![^.!?]{0,20}\b(?:last\s+time|before|previously|that\s+time)\b))\b",
     _F,
 )
 
@@ -3241,7 +3248,12 @@ _REASSURED = re.compile(
     # probes before blind Q's first run)
     r"\b(?:that|it|which|this|dizziness|tingling|pain|ache|headache|nausea|feeling)\s+"
     r"(?:\w+\s+)?passed\b(?!\s+out)|\b(?:it|that)\s+went(?:\s+away|\s+off)?\s*(?:[.,!;]|$)|\bfeel(?:ing|s)?\s+human\s+"
-    r"(?:again|now)\b|\b(?:mine|his|hers|theirs)\s+(?:has\s+|had\s+)?settled\b",
+    r"(?:again|now)\b|\b(?:mine|his|hers|theirs)\s+(?:has\s+|had\s+)?settled\b|"
+    # a harmless cause found by a professional ("Bleeding gums when I brush - my dentist says
+    # it's gingivitis"; the lead's probes after blind T)
+    r"\b(?:dentist|gp|doctor|nurse|pharmacist|optician|consultant)\s+(?:says|said|thinks|reckons)\s+"
+    r"(?:it'?s|it\s+is|it\s+was)\s+(?:just\s+|only\s+)?(?:gingivitis|a\s+cold|a\s+virus|hay\s+fever|"
+    r"eczema|nothing\s+serious|harmless|normal|a\s+(?:sore|dry)\s+\w+)\b",
     _F,
 )
 
@@ -3340,6 +3352,15 @@ _OTHER_WILL_KILL_ME = re.compile(
     _F,
 )
 _TREAT_OVERDOSE = re.compile(r"\boverdos\w*\s+" + _TREAT_WORDS, _F)
+# dying of laughter, boredom, shame or nerves in other languages ("Mi abuela dice que se quiere
+# morir de risa con los memes"; the lead's probes after blind T), for the layer's crisis findings
+_OTHER_LANGUAGE_IDIOM = re.compile(
+    r"\b(?:morir\w*|muero|muere|mourir|meurs|meurt|sterbe|sterben|stirbt|morire|muoio|muore|"
+    r"morrer|morro|morre|dood)\s+(?:de|dalle|dal|vor|van|di)\s+(?:la\s+|de\s+)?(?:rir|risa|rire|"
+    r"risate|ridere|lachen|verg[üu]enza|vergonha|honte|vergogna|aburrimiento|t[ée]dio|ennui|noia|"
+    r"langeweile|calor|frio|fr[íi]o|fome|hambre|faim|fame|hunger|zenuwen|nervios|nervosismo)\b",
+    _F,
+)
 # words of danger to oneself, shared by the vetoes below
 _DANGER_CORE = (
     r"myself|suicid\w*|die|dying|dead|end\s+(?:it|my|things)|not\s+(?:be\s+)?here|wake\s+up|goodbye"
@@ -3406,7 +3427,11 @@ _BEREAVED = re.compile(
     r"\b(?:lost\s+(?:my|our|a)\s+(?:\w+\s+){0,2}to\s+suicide|bereaved\s+by\s+suicide|suicide\s+"
     r"bereavement|(?:my|our|his|her)\s+(?:\w+\s+){0,2}(?:took\s+(?:his|her|their)\s+(?:own\s+)?life|"
     r"died\s+by\s+suicide|killed\s+(?:himself|herself)|ended\s+(?:his|her|their)\s+(?:own\s+)?life)"
-    r"[^.!?]{0,40}\b(?:in\s+(?:19|20)\d\d|years?\s+ago|months\s+ago|last\s+year|when\s+i\s+was))",
+    r"[^.!?]{0,40}\b(?:in\s+(?:19|20)\d\d|years?\s+ago|months\s+ago|last\s+year|when\s+i\s+was))|"
+    # a last wish to die at home, fulfilled ("my grandad's last wish was to die at home and he
+    # did, peacefully"; the lead's probes after blind T)
+    r"\b(?:last|dying|final)\s+wish\s+was\s+to\s+die\s+(?:at\s+home|in\s+(?:his|her|their)\s+own\s+"
+    r"bed|peacefully)\b[^.!?]{0,60}\b(?:(?:he|she|they)\s+did|(?:he|she|they)\s+(?:died|passed))\b",
     _F,
 )
 _ONSET = re.compile(
@@ -3496,6 +3521,8 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
     ):
         return True
     if category == "crisis" and _KILL_OTHER.search(norm) and not _SELF_DANGER.search(norm):
+        return True
+    if category == "crisis" and _OTHER_LANGUAGE_IDIOM.search(norm) and not _LIVE.search(norm):
         return True
     if (
         category == "crisis"

@@ -2036,3 +2036,29 @@ def test_plain_red_flags_in_other_languages_are_found_by_the_rules() -> None:
         "J'ai lu un roman où l'héroïne a un cancer et veut mourir. Des livres plus positifs ?",
         "Sou voluntária e quero saber o que fazer se alguém diz que quer acabar com tudo.",
     )
+
+
+def test_lead_probes_after_blind_t_idioms_causes_and_wishes() -> None:
+    """The lead's probes of hard negatives after blind T: "can't breathe a word" and an
+    emergency whose cause was found harmless ("it was reflux") are quiet for the rules; for the
+    layer, a last wish to die at home that was fulfilled, a professional's harmless cause and
+    dying of laughter in other languages are vetoed. Said now, they still fire or are not
+    vetoed."""
+    _assert_quiet(
+        "I can't breathe a word of this to my kids yet - how do other parents tell them?",
+        "He was rushed to A&E with chest pain on Monday; it was reflux and he's home.",
+    )
+    assert triage.screen_rules("I can't breathe and my lips are going blue") is not None
+    assert triage.screen_rules("Chest pain since lunch, it was reflux last time") is not None
+    for category, text in (
+        ("crisis", "my grandad's last wish was to die at home and he did, peacefully"),
+        ("emergency", "bleeding gums when I brush - my dentist says it's gingivitis"),
+        ("crisis", "Mi abuela dice que se quiere morir de risa con los memes de la quimio"),
+        ("crisis", "Ik ga dood van de zenuwen voor de uitslag morgen, haha"),
+    ):
+        assert triage._semantic_vetoed(category, triage._normalise(text)), text
+    for category, text in (
+        ("crisis", "my last wish is to die at home, and I want it to be tonight"),
+        ("emergency", "my gums won't stop bleeding and I'm on chemo"),
+    ):
+        assert not triage._semantic_vetoed(category, triage._normalise(text)), text
