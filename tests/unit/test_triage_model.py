@@ -2062,3 +2062,48 @@ def test_lead_probes_after_blind_t_idioms_causes_and_wishes() -> None:
         ("emergency", "my gums won't stop bleeding and I'm on chemo"),
     ):
         assert not triage._semantic_vetoed(category, triage._normalise(text)), text
+
+
+def test_lead_probes_after_blind_t_indirect_signs_and_tumour_response() -> None:
+    """The lead's probes of indirect signs in other languages after blind T: everyone better
+    off without the writer, an end set for tonight, tablets gathered; unresponsive or not
+    waking, the worst headache of one's life. A tumour that "does not respond" to a treatment,
+    in English and five other languages, is no emergency, and the look-alikes of the new
+    patterns (not arousing suspicion, no sweets tonight, nearly fainting with joy, an emotional
+    breakdown, a system that crashed) stay quiet."""
+    _assert_category(
+        "crisis",
+        "Sería mejor para todos si yo no estuviera.",
+        "Ce serait mieux pour tout le monde si je n'étais plus là.",
+        "Es wäre besser für alle, wenn ich nicht mehr da wäre.",
+        "Het zou beter zijn voor iedereen als ik er niet meer was.",
+        "Wszystkim byłoby lepiej beze mnie.",
+        "He escrito cartas para mis hijos. Esta noche todo terminará.",
+        "Ich habe genug Morphium gesammelt, um nicht mehr aufzuwachen.",
+        "Ik heb genoeg pillen verzameld en ik weet wat ik ga doen.",
+    )
+    _assert_category(
+        "emergency",
+        "Sie atmet ganz komisch und ist nicht ansprechbar",
+        "Mijn moeder is flauwgevallen en reageert nauwelijks",
+        "Moja żona zemdlała i nie można jej dobudzić",
+        "Meine Mutter ist umgekippt und wacht nicht auf",
+        "Tengo el peor dolor de cabeza de mi vida",
+        "Mi padre se ha desmayado y no responde",
+        "he collapsed and is unresponsive",
+        "mum is not responding to me, she took all her tablets",
+    )
+    _assert_quiet(
+        "My dad's tumour isn't responding to the chemo anymore, are there trials for him?",
+        "He's unresponsive to the first-line treatment, looking for second line trials.",
+        "El tumor de mi padre no responde a la quimioterapia, ¿hay ensayos clínicos?",
+        "Le cancer ne répond plus au traitement, quelles options existent ?",
+        "Der Tumor reagiert nicht auf die Chemo, gibt es Studien?",
+        "De tumor reageert nauwelijks op de behandeling",
+        "Para no despertar sospechas, no se lo he dicho a mi jefe.",
+        "Stasera basta con i dolci, domani ho la chemio!",
+        "Prawie zemdlałam z wrażenia, kiedy dostałam dobre wyniki!",
+        "Ich bin emotional zusammengebrochen, als ich die Diagnose bekam.",
+        "Das System ist zusammengebrochen, ich kann meine Befunde nicht sehen.",
+        "Mein Mann schläft gut und wacht nicht auf, wenn ich aufstehe.",
+    )
