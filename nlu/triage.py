@@ -269,6 +269,21 @@ _DRUG_OTHER_LANGUAGE = (
 )
 
 
+# An emergency told as over in another language, right after its words ("en 2020, tout va bien
+# maintenant", "Mijn moeder had vorig jaar koorts ..., nu gaat het goed" (blind T), "une crise
+# d'épilepsie l'an dernier, rien depuis" (the lead's probes after blind T)), for the
+# other-language emergency rules
+_OTHER_LANGUAGE_OVER = (
+    r"^[^.!?]{0,80}\b(?:(?:en|in|im|nel|w|в)\s+(?:19|20)\d\d|hace\s+\w+\s+(?:años|meses)|il\s+y\s+a\s+"
+    r"\w+\s+(?:ans|mois)|vor\s+\w+\s+(?:jahren|monaten)|\w+\s+(?:anni|mesi)\s+fa|h[áa]\s+\w+\s+"
+    r"(?:anos|meses)|\w+\s+(?:jaar|maanden)\s+geleden|\w+\s+(?:lat|lata|miesi[eę]cy)\s+temu|"
+    r"tout\s+va\s+bien|todo\s+(?:va\s+)?bien|alles\s+(?:ist\s+)?gut|tutto\s+(?:va\s+)?bene|"
+    r"(?:nu\s+)?gaat\s+het\s+(?:weer\s+)?(?:goed|beter)|teraz\s+(?:jest\s+)?(?:wszystko\s+)?dobrze|"
+    r"vorig\s+jaar|vorige\s+maand|el\s+a[ñn]o\s+pasado|l'ann[ée]e\s+derni[èe]re|l'an\s+dernier|"
+    r"letztes\s+jahr|l'anno\s+scorso|(?:no\s+)?ano\s+passado|w\s+zesz[lł]ym\s+roku|rien\s+depuis|"
+    r"seitdem\s+nichts|nichts\s+mehr\s+seitdem|niente\s+da\s+allora|nada\s+desde\s+entonces|"
+    r"nada\s+desde\s+ent[ãa]o|sindsdien\s+niets|od\s+tego\s+czasu\s+nic)\b"
+)
 # Denied in the language of the words ("Ich bin nicht suizidal", "je ne suis pas suicidaire";
 # blind T), and "this form is going to kill me" in French ("Ce formulaire va me tuer, haha";
 # blind T): someone or something else as the subject. For the other-language crisis rules.
@@ -1018,8 +1033,9 @@ _RULES: tuple[_Rule, ...] = (
         not_before=_OTHER_LANGUAGE_DENIAL,
         # "quero morrer de rir", "me muero de risa": figures of speech
         not_after=r"^\s*(?:(?:à|a)\s+la\s+t[âa]che|au\s+travail)\b|"
-        r"^\s*(?:de|dalle|vor)\s+(?:rir|risa|rire|risate|lachen|vergüenza|vergonha|honte|"
-        r"aburrimiento|tédio|ennui|noia|calor|frio|frío|fome|hambre|faim)\b|"
+        r"^\s*(?:de|dalle|vor|di|dal)\s+(?:rir|risa|rire|risate|lachen|vergüenza|vergonha|honte|"
+        r"aburrimiento|tédio|ennui|noia|calor|frio|frío|fome|hambre|faim|lavoro|fatica|trabajo|"
+        r"travail|arbeit|trabalho)\b|"
         # told as over, the writer well today ("Ich hatte vor zwei Jahren Suizidgedanken,
         # heute geht es mir gut")
         r"^[^.!?]{0,80}\b(?:heute|jetzt|ahora|hoy|aujourd'?hui|maintenant|oggi|ora|adesso|agora|hoje|"
@@ -1666,12 +1682,7 @@ _RULES: tuple[_Rule, ...] = (
         r"informazioni\s+su\w*|informatie\s+over|pregunta\s+sobre|question\s+sur|"
         r"tuve|tuvo|hatte|ho\s+avuto|ha\s+avuto|avevo|aveva|had|hadden|бывает\s+ли|может\s+ли|"
         r"czy\s+(?:mo[zż]e|bywa))\s+(?:\w+\s+){0,2}$",
-        not_after=r"^[^.!?]{0,80}\b(?:(?:en|in|im|nel|w|в)\s+(?:19|20)\d\d|teraz\s+(?:jest\s+)?(?:wszystko\s+)?dobrze|hace\s+\w+\s+(?:años|meses)|"
-        r"il\s+y\s+a\s+\w+\s+(?:ans|mois)|vor\s+\w+\s+(?:jahren|monaten)|\w+\s+(?:anni|mesi)\s+fa|"
-        r"tout\s+va\s+bien|todo\s+(?:va\s+)?bien|alles\s+(?:ist\s+)?gut|tutto\s+(?:va\s+)?bene|"
-        # blind T: "Mijn moeder had vorig jaar koorts tijdens de chemo ..., nu gaat het goed"
-        r"(?:nu\s+)?gaat\s+het\s+(?:weer\s+)?(?:goed|beter)|vorig\s+jaar|jaar\s+geleden|el\s+a[ñn]o\s+"
-        r"pasado|l'ann[ée]e\s+derni[èe]re|letztes\s+jahr|l'anno\s+scorso|(?:no\s+)?ano\s+passado)\b",
+        not_after=_OTHER_LANGUAGE_OVER,
     ),
     _r(
         "crisis_languages",
@@ -1699,12 +1710,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:es\s+normal|est-ce\s+(?:normal|grave)|ist\s+es\s+normal|[èe]\s+normale|[ée]\s+normal|"
         r"is\s+het\s+normaal|czy\s+to\s+normalne|was\s+tun|que\s+faire|qu[ée]\s+hacer|che\s+fare|"
         r"o\s+que\s+fazer|wat\s+te\s+doen)\b[^.!?]{0,60}$|\bczy\b[^.!?]{0,40}$",
-        not_after=r"^[^.!?]{0,80}\b(?:(?:en|in|im|nel|w|в)\s+(?:19|20)\d\d|hace\s+\w+\s+(?:años|meses)|"
-        r"il\s+y\s+a\s+\w+\s+(?:ans|mois)|vor\s+\w+\s+(?:jahren|monaten)|\w+\s+(?:anni|mesi)\s+fa|"
-        r"tout\s+va\s+bien|todo\s+(?:va\s+)?bien|alles\s+(?:ist\s+)?gut|tutto\s+(?:va\s+)?bene|"
-        r"(?:nu\s+)?gaat\s+het\s+(?:weer\s+)?(?:goed|beter)|teraz\s+(?:jest\s+)?(?:wszystko\s+)?dobrze|"
-        r"vorig\s+jaar|jaar\s+geleden|el\s+a[ñn]o\s+pasado|l'ann[ée]e\s+derni[èe]re|letztes\s+jahr|"
-        r"l'anno\s+scorso|(?:no\s+)?ano\s+passado)\b",
+        not_after=_OTHER_LANGUAGE_OVER,
     ),
     # Same origin: a clinician's shorthand for an acutely unwell patient asked together with a
     # pathway question ("GCS dropping ... pupils unequal", "HR 140, BP 80/45 ... peripheries
@@ -2519,9 +2525,20 @@ _TOPIC_FRAME = re.compile(
     r"mentionne|erw[äa]hnt)|"
     # a character in a book, a film or a series ("J'ai lu un roman où l'héroïne a un cancer et
     # veut mourir")
-    r"(?:un|le|ce|une|la|el|ein(?:en)?|den|um|o|een|de|il|lo|uno)\s+(?:roman|film|s[ée]rie|livre|"
-    r"novela|pel[íi]cula|libro|buch|romanzo|romance|filme|boek|serie)\s+(?:où|donde|en\s+(?:el|la)\s+"
-    r"que|in\s+(?:dem|der)|wo|in\s+cui|dove|onde|em\s+que|waarin|waar))\b",
+    r"(?:un|una|uma|uno|le|ce|une|la|el|ein(?:en|em)?|eine[nm]?|den|um|o|een|het|de|il|lo)\s+"
+    r"(?:roman|film|s[ée]rie|livre|novela|pel[íi]cula|libro|buch|romanzo|racconto|romance|filme|"
+    r"boek|serie|verhaal|kurzgeschichte|geschichte|histoire|historia|hist[óo]ria|opowiadani\w*|"
+    r"powie[sś][cć]|ksi[aą][zż]k\w*)\s+(?:où|donde|en\s+(?:el|la)\s+que|in\s+(?:dem|der)|wo|in\s+"
+    r"cui|dove|onde|em\s+que|waarin|waar|o|über|sur|sobre|su|over)|"
+    # the lead's probes after blind T: "Escribo una novela ...", "Sto scrivendo un racconto su un
+    # personaggio che pensa al suicidio", "Piszę opowiadanie o bohaterce, która ..."
+    r"(?:escribo|estoy\s+escribiendo|j'?[ée]cris|ich\s+schreibe|sto\s+scrivendo|scrivo|"
+    r"estou\s+a\s+escrever|estou\s+escrevendo|escrevo|ik\s+schrijf|pisz[eę])\s+(?:\w+\s+){0,2}"
+    r"(?:novela|roman|livre|libro|buch|kurzgeschichte|geschichte|racconto|romanzo|livro|verhaal|"
+    r"boek|opowiadanie|powie[sś][cć]|ksi[aą][zż]k[eę]|histoire|historia|hist[óo]ria|guion|"
+    r"sc[ée]nario|drehbuch|sceneggiatura|roteiro|scenariusz)|"
+    r"(?:personaje|personnage|personaggio|personagem|protagonist\w*|bohater\w*|hero[íi]na|"
+    r"h[ée]ro[ïi]ne|eroina)\s+(?:que|qui|che|die|der|kt[oó]r\w*|who))\b",
     _F,
 )
 # "my dog had a seizure": an animal, not a person (emergency findings).
@@ -3417,6 +3434,16 @@ _OTHER_WILL_KILL_ME = re.compile(
     _F,
 )
 _TREAT_OVERDOSE = re.compile(r"\boverdos\w*\s+" + _TREAT_WORDS, _F)
+# the writer says they are safe, in another language ("No estoy en peligro ni pienso hacerme
+# daño, solo me siento sola"; the lead's probes after blind T), for the layer's crisis findings
+_OTHER_LANGUAGE_SAFE = re.compile(
+    r"\b(?:no\s+estoy\s+en\s+peligro|(?:no|ni)\s+pienso\s+hacerme\s+da[ñn]o|je\s+ne\s+suis\s+pas\s+en\s+"
+    r"danger|je\s+ne\s+vais\s+pas\s+me\s+faire\s+de\s+mal|ich\s+bin\s+nicht\s+in\s+gefahr|ich\s+werde\s+"
+    r"mir\s+nichts\s+antun|non\s+sono\s+in\s+pericolo|non\s+(?:voglio|ho\s+intenzione\s+di)\s+farmi\s+"
+    r"del\s+male|n[ãa]o\s+estou\s+em\s+perigo|n[ãa]o\s+(?:vou|quero)\s+fazer-me\s+mal|ik\s+ben\s+niet\s+"
+    r"in\s+gevaar|nie\s+jestem\s+w\s+niebezpiecze[nń]stwie)\b",
+    _F,
+)
 # dying of laughter, boredom, shame or nerves in other languages ("Mi abuela dice que se quiere
 # morir de risa con los memes"; the lead's probes after blind T), for the layer's crisis findings
 _OTHER_LANGUAGE_IDIOM = re.compile(
@@ -3588,6 +3615,8 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
     if category == "crisis" and _KILL_OTHER.search(norm) and not _SELF_DANGER.search(norm):
         return True
     if category == "crisis" and _OTHER_LANGUAGE_IDIOM.search(norm) and not _LIVE.search(norm):
+        return True
+    if category == "crisis" and _OTHER_LANGUAGE_SAFE.search(norm):
         return True
     if (
         category == "crisis"

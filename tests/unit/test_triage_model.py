@@ -2107,3 +2107,25 @@ def test_lead_probes_after_blind_t_indirect_signs_and_tumour_response() -> None:
         "Das System ist zusammengebrochen, ich kann meine Befunde nicht sehen.",
         "Mein Mann schläft gut und wacht nicht auf, wenn ich aufstehe.",
     )
+
+
+def test_lead_probes_after_blind_t_fiction_safety_and_history_in_other_languages() -> None:
+    """The lead's probes of other-language hard negatives after blind T: a story or a character
+    being written, "working oneself to death" in Italian, a seizure "l'an dernier, rien depuis"
+    are quiet; a statement of safety in another language vetoes the layer's crisis finding.
+    Said of the writer now, they still fire."""
+    _assert_quiet(
+        "Escribo una novela donde el protagonista piensa en el suicidio. ¿Cómo tratarlo?",
+        "Sto scrivendo un racconto su un personaggio che pensa al suicidio.",
+        "Estou a escrever um livro sobre uma personagem que pensa em suicídio.",
+        "Mi ammazzo di lavoro per pagare le cure, ma dove trovo aiuti economici?",
+        "Mon mari a fait une crise d'épilepsie l'an dernier, rien depuis.",
+    )
+    _assert_first(("crisis", True), "Pienso en el suicidio todos los días")
+    _assert_first(("emergency", True), "Mon mari fait une crise d'épilepsie")
+    assert triage._semantic_vetoed(
+        "crisis", triage._normalise("No estoy en peligro ni pienso hacerme daño, solo sola.")
+    )
+    assert not triage._semantic_vetoed(
+        "crisis", triage._normalise("Estoy en peligro, no sé qué hacer esta noche")
+    )
