@@ -64,8 +64,9 @@ TRIAGE_SETS = {
     "blind R": "triage_blind_r.yml",
     "blind S": "triage_blind_s.yml",
     "blind T": "triage_blind_t.yml",
+    "blind U (final)": "triage_blind_u.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind U (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
