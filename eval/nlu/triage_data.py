@@ -51,12 +51,13 @@ SETS: tuple[tuple[str, str], ...] = (
     ("blind_r", "triage_blind_r.yml"),
     ("blind_s", "triage_blind_s.yml"),
     ("blind_t", "triage_blind_t.yml"),
+    ("blind_u", "triage_blind_u.yml"),
 )
 # The next blind set: refused by ``load_set`` until its one first run (eval/nlu/first_runs.md).
-# U was written by helper-2 of the 2026-12-07 session under eval/nlu/blind_brief.md, reading
-# nothing under /work or elsewhere in /tmp (230 positives, 500 negatives; structure checked only;
-# sha256 eae530cc...d5d5).
-NEXT_BLIND = "triage_blind_u.yml"
+# V was written by helper-3 of the 2026-12-07 evening session under eval/nlu/blind_brief.md,
+# reading nothing under /work or elsewhere in /tmp (230 positives, 500 negatives; structure
+# checked only; sha256 08c85fee...426b).
+NEXT_BLIND = "triage_blind_v.yml"
 # the blind sets kept for later first runs; refused like NEXT_BLIND
 RESERVED_BLIND = (NEXT_BLIND,)
 RASA_NLU = ROOT / "assistant" / "data" / "nlu"
