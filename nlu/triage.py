@@ -112,7 +112,11 @@ FEVER = (
     # a reading said of a temperature named before ("38 is the threshold and mine is 38.9 right
     # now"; the lead's probes before blind Q's first run)
     r"(?:mine|his|hers|it)\s*(?:is|was|'s\s+hit|'s|s|has\s+hit|hit)\s+(?:now\s+|at\s+|up\s+to\s+)?"
-    r"3[89][.,]\d\b)"
+    r"3[89][.,]\d\b|"
+    # a bare reading with its time or the thermometer ("mid-chemo, 39.0 on the thermometer",
+    # "38.4 this morning, 38.9 now"; blind U)
+    r"\b3[89][.,]\d\s+(?:on\s+the\s+thermometer|now|this\s+(?:morning|evening|afternoon)|tonight|"
+    r"and\s+(?:rising|climbing|going\s+up)))"
 )
 # a temperature reading (``_CUT_OFF`` does not lower a sentence that has one)
 _READING = re.compile(
@@ -161,7 +165,10 @@ _ADVICE_NOT_ASKED = (
     # caller asks 'how long have I got'?", "if a caller asks us to interpret their scan report";
     # blind S)
     r"(?:when|if)\s+(?:a|the|our)\s+(?:callers?|patients?|clients?|users?|members?|relatives?|"
-    r"service\s+users?)\s+(?:asks?|asked)(?:\s+(?:us|you|me|them|staff|volunteers))?(?:\s+to)?)\s+['\"\u2018\u201c]?$"
+    r"service\s+users?)\s+(?:asks?|asked)(?:\s+(?:us|you|me|them|staff|volunteers))?(?:\s+to)?|"
+    # "Our helpline staff keep getting asked 'how long do I have'" (blind U)
+    r"(?:keep|keeps|kept)\s+(?:getting|being)\s+asked|(?:we|staff|volunteers|they)\s+(?:often\s+|"
+    r"always\s+|keep\s+|get\s+)?(?:get\s+)?asked)\s+['\"\u2018\u201c]?$"
 )
 
 # For ``crisis_means_question``: asking how much of a medicine is enough, or which is most
@@ -282,7 +289,10 @@ _OTHER_LANGUAGE_OVER = (
     r"vorig\s+jaar|vorige\s+maand|el\s+a[ñn]o\s+pasado|l'ann[ée]e\s+derni[èe]re|l'an\s+dernier|"
     r"letztes\s+jahr|l'anno\s+scorso|(?:no\s+)?ano\s+passado|w\s+zesz[lł]ym\s+roku|rien\s+depuis|"
     r"seitdem\s+nichts|nichts\s+mehr\s+seitdem|niente\s+da\s+allora|nada\s+desde\s+entonces|"
-    r"nada\s+desde\s+ent[ãa]o|sindsdien\s+niets|od\s+tego\s+czasu\s+nic)\b"
+    r"nada\s+desde\s+ent[ãa]o|sindsdien\s+niets|od\s+tego\s+czasu\s+nic|"
+    # stable now ("... een epileptische aanval door hersenmetastasen, nu is hij stabiel"; blind U)
+    r"nu\s+is\s+(?:hij|zij|ze)\s+stabiel|(?:il|elle)\s+est\s+stable|est[áa]\s+estable|ist\s+(?:er|sie)\s+"
+    r"stabil|(?:ora\s+)?[èe]\s+stabile|est[áa]\s+est[áa]vel|jest\s+stabiln\w*)\b"
 )
 # Denied in the language of the words ("Ich bin nicht suizidal", "je ne suis pas suicidaire";
 # blind T), and "this form is going to kill me" in French ("Ce formulaire va me tuer, haha";
@@ -475,6 +485,28 @@ _EMERGENCY_LANGUAGES = (
     r"(?:il\s+)?peggior\s+mal\s+di\s+testa\s+della\s+mia\s+vita",
     r"(?:a\s+)?pior\s+dor\s+de\s+cabe[çc]a\s+da\s+minha\s+vida",
     r"(?:de\s+)?ergste\s+hoofdpijn\s+(?:van\s+mijn\s+leven|ooit)",
+    # added with blind U as a development set: a strong shortness of breath in Portuguese
+    # ("Estou com falta de ar muito forte agora"), a severe allergic reaction or anaphylactic
+    # shock in six languages, a handkerchief full of blood after coughing, a fall with a father
+    # who cannot be woken in Polish
+    r"falta\s+de\s+ar\s+(?:muito\s+)?(?:forte|intensa|s[úu]bita|grave)",
+    r"falta\s+de\s+ar\s+(?:\w+\s+){0,2}(?:agora|de\s+repente|em\s+repouso)",
+    r"r[ée]action\s+allergique\s+(?:grave|s[ée]v[èe]re|importante)",
+    r"choc\s+anaphylactique",
+    r"reacci[óo]n\s+al[ée]rgica\s+(?:grave|severa|fuerte|muy\s+fuerte)",
+    r"(?:schwere|starke|heftige)\s+allergische\s+reaktion",
+    r"anaphylaktische[rn]?\s+schock",
+    r"(?:grave|forte)\s+reazione\s+allergica",
+    r"reazione\s+allergica\s+(?:grave|forte|seria)",
+    r"shock\s+anafilattico",
+    r"rea[çc][ãa]o\s+al[ée]rgica\s+(?:grave|forte|s[ée]ria)",
+    r"choque\s+anafil[áa]tico",
+    r"(?:ernstige|heftige|zware)\s+allergische\s+reactie",
+    r"anafylactische\s+shock",
+    r"(?:fazzoletto|pa[ñn]uelo|mouchoir|taschentuch|zakdoek|len[çc]o)\s+(?:\w+\s+){0,3}(?:rosso|rojo|"
+    r"rouge|rot|rood|vermelho|sangue|sangre|sang|blut|bloed|insanguinato|ensangrentado)",
+    r"nie\s+(?:mo[zż]na|mog[eę]|mo[zż]emy)\s+(?:jej|go)\s+(?:do)?budzi[cć]",
+    r"nagle\s+upad[lł]\w*",
 )
 
 
@@ -795,8 +827,8 @@ _RULES: tuple[_Rule, ...] = (
         r"do\s+it\b|\b(?:won'?t|will\s+not|wont)\s+be\s+(?:here|around)\b(?![^.!?]{0,80}\b(?:i'?m|"
         r"i\s+am|we'?re|we\s+are|i'?ll\s+be|i\s+will\s+be|we'?ll\s+be)\s+(?:\w+\s+)?(?:away|on\s+"
         r"holiday|travel+ing|visiting|abroad|out\s+of\s+(?:town|the\s+office|office)|at\s+(?:my|our|"
-        r"a|the)\s+\w+'s)\b(?!\s+(?:for\s+good|forever|permanently))|[^.!?]{0,80}\b(?:on\s+"
-        r"(?:holiday|hols|vacation)|holidaying)\b)[^.!?]{0,40}\b(?:after\s+"
+        r"a|the)\s+\w+'s)\b(?!\s+(?:for\s+good|forever|permanently))|[^.!?]{0,80}\b(?:(?:on\s+)?"
+        r"(?:holiday|hols|vacation|honeymoon|cruise)|holidaying|trip\s+to)\b)[^.!?]{0,40}\b(?:after\s+"
         r"tonight|next\s+week|tomorrow|by\s+the\s+end\s+of)\b"
         # an errand ("won't be around next week to pick up the leaflet"; the lead's probes
         # before blind R's first run)
@@ -1143,7 +1175,9 @@ _RULES: tuple[_Rule, ...] = (
         r"\bnot\s+breathing\b|"
         # "she's no longer breathing", "I'm not able to breathe properly" (found while adding
         # the symptom denial of ``_SYMPTOM_DENIED_BEFORE``)
-        r"\bno\s+longer\s+breathing\b|\b(?:not|isn'?t|wasn'?t|aren'?t)\s+able\s+to\s+breathe?\b",
+        r"\bno\s+longer\s+breathing\b|\b(?:not|isn'?t|wasn'?t|aren'?t)\s+able\s+to\s+breathe?\b|"
+        # "can barely get words out between breaths, had to type this in bits" (blind U)
+        r"\b(?:words?|sentences?)\s+(?:\w+\s+){0,2}between\s+(?:breaths|gasps)\b",
         # "I can't breathe a word of this to my kids yet" (the lead's probes after blind T)
         not_after=r"^\s*a\s+word\b",
     ),
@@ -1521,7 +1555,8 @@ _RULES: tuple[_Rule, ...] = (
         "fever_on_treatment",
         False,
         rf"{FEVER}(?:[^.!?]|\.(?=\d)){{0,60}}[.!?]\s*(?:my\s+|his\s+|her\s+|last\s+|the\s+)?"
-        r"(?:chemo|infusion|immunotherapy|cycle)\w*\s+(?:was|on|yesterday|last|this|\d)",
+        r"(?:chemo|infusion|immunotherapy|cycle)\w*\s+(?:was|on|yesterday|last|this|\d|and\s+chemo|"
+        r"combo|combination)",
         personal=True,
     ),
     # Added after blind N, from the lead's own probes of explicit emergencies: the worst
@@ -1573,7 +1608,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b{_FEVER_WORD}\b{_NEAR}\b{_CHEMO_WORD}\w*|\b{_CHEMO_WORD}\w*{_NEAR}\b{_FEVER_WORD}\b|"
         rf"\b{_FEVER_NUMBER}{_NEAR}\b{_CHEMO_NOT_ENGLISH}\w*|\b{_CHEMO_NOT_ENGLISH}\w*{_NEAR}\b"
         rf"{_FEVER_NUMBER}|"
-        r"\bno\s+(?:puedo|puede|podemos)\s+respirar\b|\bn'?arrive\s+(?:plus\s+)?pas\s+(?:à|a)\s+"
+        r"\bno\s+(?:puedo|puede|podemos)\s+respirar\b|\bn'?arrive\s+(?:plus|pas)(?:\s+pas)?\s+(?:à|a)\s+"
         r"respirer\b|\bne\s+(?:peux|peut)\s+(?:plus\s+|pas\s+)+respirer\b|\bkann\s+(?:nicht|kaum)\s+"
         r"(?:mehr\s+)?atmen\b|\b(?:bekomme|bekommt|kriege|kriegt)\s+keine\s+luft\b|\bnon\s+riesc[eo]\s+"
         r"(?:più\s+)?a\s+respirare\b|\bdolor\s+(?:\w+\s+)?(?:en\s+el|de|del)\s+pecho\b|\bdouleurs?\s+"
@@ -1681,7 +1716,7 @@ _RULES: tuple[_Rule, ...] = (
         r"informations?\s+sur|información\s+sobre|informação\s+sobre|informationen\s+(?:über|zu)|"
         r"informazioni\s+su\w*|informatie\s+over|pregunta\s+sobre|question\s+sur|"
         r"tuve|tuvo|hatte|ho\s+avuto|ha\s+avuto|avevo|aveva|had|hadden|бывает\s+ли|может\s+ли|"
-        r"czy\s+(?:mo[zż]e|bywa))\s+(?:\w+\s+){0,2}$",
+        r"czy\s+(?:mo[zż]e|bywa))\s+(?:\w+\s+){0,3}$",
         not_after=_OTHER_LANGUAGE_OVER,
     ),
     _r(
@@ -1705,7 +1740,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:" + "|".join(_EMERGENCY_LANGUAGES) + r")",
         not_before=r"\b(?:no|sin|pas\s+de|sans|kein|keine|keinen|senza|non\s+ha|sem|geen|nie\s+ma|"
         r"j'?ai\s+eu|a\s+eu|tive|teve|tuve|tuvo|hatte|ho\s+avuto|ha\s+avuto|avevo|aveva|had|"
-        r"hadden|mia[lł]\w*)\s+(?:\w+\s+){0,2}$|"
+        r"hadden|mia[lł]\w*)\s+(?:\w+\s+){0,3}$|"
         # a question about the symptom in general ("¿Es normal ...?", "Est-ce grave si ...")
         r"\b(?:es\s+normal|est-ce\s+(?:normal|grave)|ist\s+es\s+normal|[èe]\s+normale|[ée]\s+normal|"
         r"is\s+het\s+normaal|czy\s+to\s+normalne|was\s+tun|que\s+faire|qu[ée]\s+hacer|che\s+fare|"
@@ -1809,6 +1844,29 @@ _RULES: tuple[_Rule, ...] = (
         r"c[ôo]t[ée]\s+(?:assez\s+de\s+|toutes\s+mes\s+|tous\s+mes\s+)?(?:comprim[ée]s|m[ée]dicaments|"
         r"morphine|cachets)\b|\b(?:zbiera[lł]\w*|odk[lł]ada[lł]\w*|uzbiera[lł]\w*)\s+(?:\w+\s+)?"
         r"tabletki\b|"
+        # added with blind U as a development set: the pills ready or all taken, gone by
+        # tomorrow in Italian, nobody knowing what the writer will do tonight in Dutch, a
+        # goodbye to everyone in German ("Non ci sarò più domani ... le pillole sono qui davanti
+        # a me", "De pillen liggen klaar", "Die Tabletten habe ich schon alle genommen")
+        # (not ready to collect at the pharmacy)
+        r"\b(?:die\s+)?(?:tabletten|pillen)\s+(?:liegen|sind)\s+(?:schon\s+)?(?:bereit|griffbereit)\b"
+        r"(?!\s+(?:zum\s+abholen|in\s+der\s+apotheke|f[üu]r)\b)|"
+        r"\bde\s+(?:pillen|tabletten|medicijnen)\s+liggen\s+(?:al\s+)?klaar\b(?!\s+(?:bij\s+de\s+"
+        r"apotheek|om\s+op\s+te\s+halen|voor)\b)|"
+        r"\b(?:las\s+)?(?:pastillas|p[íi]ldoras)\s+(?:ya\s+)?est[áa]n\s+(?:listas|preparadas)\b"
+        r"(?!\s+(?:para|en\s+la\s+farmacia)\b)|"
+        r"\b(?:les\s+)?(?:comprim[ée]s|cachets|m[ée]dicaments)\s+sont\s+(?:d[ée]j[àa]\s+)?(?:pr[êe]ts|"
+        r"pr[ée]par[ée]s)\b(?!\s+(?:[àa]|en\s+pharmacie|pour)\b)|\b(?:le\s+)?(?:pillole|pastiglie|"
+        r"compresse)\s+sono\s+(?:gi[àa]\s+)?(?:pronte|preparate|qui\s+davanti)\b(?!\s+(?:in\s+"
+        r"farmacia|da\s+ritirare|per)\b)|\b(?:os\s+)?comprimidos\s+(?:j[áa]\s+)?est[ãa]o\s+(?:prontos|"
+        r"preparados)\b(?!\s+(?:para|na\s+farm[áa]cia)\b)|\btabletki\s+(?:ju[zż]\s+)?(?:s[aą]\s+)?"
+        r"(?:gotowe|przygotowane)\b(?!\s+(?:do\s+odbioru|w\s+aptece)\b)|"
+        r"\bnon\s+ci\s+sar[òo]\s+più\s+(?:domani|stasera|stanotte)\b(?![^.!?]{0,60}\b(?:vacanz\w*|"
+        r"viaggio|ufficio|lavoro|ospedale|ricover\w*)\b)|"
+        r"\bniemand\s+weet\s+wat\s+ik\s+(?:vanavond|vannacht|straks)\s+ga\s+doen\b|"
+        r"\b(?:tabletten|pillen)\s+habe\s+ich\s+(?:schon\s+|bereits\s+)?alle\s+(?:genommen|geschluckt)\b|"
+        r"\bich\s+verabschiede\s+mich\s+(?:f[üu]r\s+immer|von\s+euch\s+allen)\b(?![^.!?]{0,60}\b(?:urlaub|"
+        r"reise|reha|b[üu]ro|arbeit|ruhestand|rente|feierabend|wochenende)\b)|"
         # added with blind T as a development set: not wanting to wake up again in German,
         # Spanish, French, Italian, Dutch and Portuguese ("Ich habe genug zuhause und will
         # nicht mehr aufwachen"), and an end announced for tonight in Polish ("Mam już
@@ -2350,7 +2408,14 @@ _RULES: tuple[_Rule, ...] = (
         r"lugar|que\s+(?:feriez|choisiriez|prendriez)-vous\s+(?:à|a)\s+ma\s+place|was\s+w[üu]rden\s+"
         r"sie\s+an\s+meiner\s+stelle|cosa\s+(?:farebbe|sceglierebbe|faresti|sceglieresti)\s+(?:lei\s+"
         r")?al\s+mio\s+posto|o\s+que\s+(?:faria|escolheria)\s+(?:voc[êe]\s+)?no\s+meu\s+lugar|"
-        r"wat\s+zou\s+(?:u|jij|je)\s+(?:doen|kiezen)\s+in\s+mijn\s+plaats)\b",
+        r"wat\s+zou\s+(?:u|jij|je)\s+(?:doen|kiezen)\s+in\s+mijn\s+plaats)\b|"
+        # the writer's own time left, and a choice asked for in Polish (blind U: "Quanto tempo
+        # mi resta da vivere?", "Czy powinnam wybrać immunoterapię czy chemię?")
+        r"\b(?:cu[áa]nto\s+tiempo\s+(?:de\s+vida\s+)?me\s+queda|combien\s+de\s+temps\s+(?:il\s+)?me\s+"
+        r"reste|wie\s+lange\s+habe\s+ich\s+noch|quanto\s+tempo\s+mi\s+(?:resta|rimane)|quanto\s+tempo\s+"
+        r"(?:de\s+vida\s+)?me\s+resta|hoe\s+lang\s+heb\s+ik\s+nog|ile\s+(?:mi|czasu\s+mi)\s+zosta[lł]o|"
+        r"czy\s+powinn(?:am|iem)\s+(?:wybra[cć]|zacz[aą][cć]|przerwa[cć]|odstawi[cć]|zmniejszy[cć]|"
+        r"zwi[eę]kszy[cć]))\b",
         # a hypothetical ("si", "wenn", "als" before it)
         not_before=r"\b(?:si|wenn|falls|als|se|quand|cuando|quando|wanneer)\s+(?:\w+\s+){0,3}$",
     ),
@@ -2965,6 +3030,9 @@ _ROLE_FRAME = re.compile(
     r"lecturer|trainer|tutor|moderator|chaplain|counsell?or|therapist|academic|blogger|"
     r"podcaster|editor|paramedic\s+trainer|nurse\s+educator)\b|"
     r"\bi\s+(?:teach|lecture|train)\s+(?:a|an|the|our|on)\b|"
+    # "Asking as a nurse doing a CPD module" (blind U)
+    r"\basking\s+as\s+(?:a|an)\s+(?:\w+\s+)?(?:nurse|doctor|gp|student|clinician|pharmacist|"
+    r"volunteer|professional|counsell?or|researcher|carer)\b|\bcpd\b|"
     # training others ("I'm training new helpline volunteers - what is best practice ...", "I
     # run peer support training for survivors"; blind T)
     r"\b(?:i'?m|im|i\s+am|we'?re|we\s+are)\s+training\s+(?:up\s+)?(?:\w+\s+){0,2}(?:volunteers|"
@@ -2999,7 +3067,7 @@ _ROLE_FRAME = re.compile(
     # ...", "the actor will say ...", "For a journalism piece on ...").
     r"\brole[\s-]*play\w*|\b(?:simulation|e-?learning)\b|\b(?:training|practice|teaching|"
     r"volunteer)\s+(?:scenario|exercise|session|day|course|video|module)\b|\b(?:a|the)\s+(?:\w+\s+)?character\s+"
-    r"(?:says|said|who\s+says|will\s+say)\b|\bthe\s+actors?\s+(?:says|said|will\s+say|has\s+to\s+"
+    r"(?:says|said|who|will\s+say)\b|\bthe\s+actors?\s+(?:says|said|will\s+say|has\s+to\s+"
     r"say)\b|\bpatient\s+avatar\b|\bactor[\s-]+patients?\b|\bsim(?:ulation)?\s+(?:lab|suite)\b|\b(?:staging|rehears\w+|performing|putting\s+on)\s+(?:a|the|"
     r"our)\s+(?:\w+\s+)?play\b|\b(?:in|for)\s+(?:a|an|our|my|the)\s+(?:\w+\s+){0,2}(?:piece|"
     r"article|feature|documentary)\b|"
@@ -3434,6 +3502,33 @@ _OTHER_WILL_KILL_ME = re.compile(
     _F,
 )
 _TREAT_OVERDOSE = re.compile(r"\boverdos\w*\s+" + _TREAT_WORDS, _F)
+# blind U, the layer's crisis readings: clothes given away because they no longer fit ("i gave
+# away half my clothes today because the chemo made me lose so much weight lol"), a goodbye
+# until tomorrow ("Final message from me today, off to bed!"), and a very old or dying relative
+# in a hospice who says she is "ready to go"
+_GIVEN_AWAY_FOR_SIZE = re.compile(
+    r"\b(?:gave|giving|given)\s+away\s+(?:\w+\s+){0,3}(?:clothes|wardrobe|jeans|dresses|shoes|"
+    r"trousers|tops)\b[^.!?]{0,80}\b(?:weight|fits?|size|sizes|lost|gained)\b",
+    _F,
+)
+_UNTIL_TOMORROW = re.compile(
+    r"\boff\s+to\s+bed\b|\bsigning\s+off\s+for\s+(?:today|tonight|now|the\s+night)\b|\b(?:talk|speak|"
+    r"chat)\s+(?:to\s+you\s+|again\s+)?tomorrow\b|\bsee\s+you\s+tomorrow\b|\bback\s+tomorrow\b",
+    _F,
+)
+# away for a reason ("I won't be around next week - holiday in Portugal"; blind U)
+_AWAY_FOR_A_REASON = re.compile(
+    r"\b(?:won'?t|will\s+not|wont)\s+be\s+(?:around|here|online|about)\b[^.!?]{0,80}\b(?:holiday|"
+    r"hols|vacation|honeymoon|cruise|trip|travell?ing|conference|wedding|visiting|abroad|away\s+"
+    r"(?:on|for|at|with))\b",
+    _F,
+)
+_READY_TO_GO_SAID = re.compile(
+    r"\b(?:she|he|they|mum|mom|dad|gran\w*|grand\w*|my\s+\w+)\s+(?:\w+\s+)?(?:keeps?\s+saying|says|"
+    r"said|tells\s+(?:us|me))\s+(?:that\s+)?(?:(?:she|he|they)(?:'s|'re|\s+is|\s+are)\s+)?['\"]?"
+    r"ready\s+to\s+(?:go|die|let\s+go)\b",
+    _F,
+)
 # the writer says they are safe, in another language ("No estoy en peligro ni pienso hacerme
 # daño, solo me siento sola"; the lead's probes after blind T), for the layer's crisis findings
 _OTHER_LANGUAGE_SAFE = re.compile(
@@ -3617,6 +3712,23 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
     if category == "crisis" and _OTHER_LANGUAGE_IDIOM.search(norm) and not _LIVE.search(norm):
         return True
     if category == "crisis" and _OTHER_LANGUAGE_SAFE.search(norm):
+        return True
+    if (
+        category == "crisis"
+        and (
+            _GIVEN_AWAY_FOR_SIZE.search(norm)
+            or _UNTIL_TOMORROW.search(norm)
+            or _AWAY_FOR_A_REASON.search(norm)
+        )
+        and not _SELF_DANGER.search(norm)
+    ):
+        return True
+    if (
+        category == "crisis"
+        and _READY_TO_GO_SAID.search(norm)
+        and _ILLNESS_CONTEXT.search(norm)
+        and not _HASTEN.search(norm)
+    ):
         return True
     if (
         category == "crisis"

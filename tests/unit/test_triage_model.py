@@ -2129,3 +2129,56 @@ def test_lead_probes_after_blind_t_fiction_safety_and_history_in_other_languages
     assert not triage._semantic_vetoed(
         "crisis", triage._normalise("Estoy en peligro, no sé qué hacer esta noche")
     )
+
+
+def test_blind_u_misses_and_false_positives_in_new_wording() -> None:
+    """Blind U's errors as a development set, in wording written for this test: a strong
+    shortness of breath in Portuguese, "n'arrive plus à respirer", a severe allergic reaction,
+    a handkerchief full of blood, a father who cannot be woken in Polish, words between breaths,
+    a bare temperature reading with the thermometer; pills ready, gone by tomorrow, a goodbye
+    to everyone with the tablets taken. Quiet: pills ready at the pharmacy, a holiday, a Dutch
+    seizure with the brother stable now, staff asked a quoted question, a nurse's CPD question,
+    a film character; for the layer, clothes given away for size, a goodbye until tomorrow, a
+    dying mother "ready to go" in a hospice."""
+    _assert_category(
+        "emergency",
+        "O meu marido tem falta de ar muito intensa, está no hospital de dia",
+        "Ma femme n'arrive plus à respirer depuis la perfusion",
+        "Mi madre tiene una reacción alérgica grave al tratamiento",
+        "Hustet und das Taschentuch ist voller Blut",
+        "Moja mama nagle upadła w kuchni",
+        "Nie mogę go dobudzić, co robić",
+        "can only say two words between breaths right now",
+        "on chemo, 38.6 on the thermometer, what do I do",
+    )
+    _assert_category(
+        "crisis",
+        "Die Tabletten liegen bereit. Ich kann nicht mehr.",
+        "Las pastillas ya están listas, esta noche lo hago",
+        "Non ci sarò più stasera, scusate tutti",
+        "Ich verabschiede mich für immer von euch",
+    )
+    _assert_quiet(
+        "Las pastillas están listas para recoger en la farmacia",
+        "Non ci sarò più domani, vado in vacanza al mare",
+        "Mijn broer had vorig jaar een epileptische aanval, nu is hij stabiel",
+        "Our volunteers keep getting asked 'how long do I have' - any training?",
+    )
+    for text in (
+        "Asking as a nurse doing a CPD module: how is suicidal ideation assessed in hospices?",
+        "The film had a character who took an overdose; any lighter cancer documentaries?",
+    ):
+        found = triage.screen_rules(text)
+        assert found is None or not found.explicit, text  # framed: lowered for the layer
+    for text in (
+        "gave away a bag of clothes because nothing fits since the steroids made me gain weight",
+        "that's me done for today, off to bed - thanks for the trial links!",
+        "I won't be around next week, I'm at a wedding in Cork",
+        "Dad keeps saying he's ready to go; he's 91, in the hospice and comfortable",
+    ):
+        assert triage._semantic_vetoed("crisis", triage._normalise(text)), text
+    for text in (
+        "off to bed, and I've taken all my pills so I won't wake up",
+        "Dad says he's ready to go and has been saving his morphine, he's in the hospice",
+    ):
+        assert not triage._semantic_vetoed("crisis", triage._normalise(text)), text
