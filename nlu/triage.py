@@ -292,7 +292,11 @@ _OTHER_LANGUAGE_OVER = (
     r"nada\s+desde\s+ent[ãa]o|sindsdien\s+niets|od\s+tego\s+czasu\s+nic|"
     # stable now ("... een epileptische aanval door hersenmetastasen, nu is hij stabiel"; blind U)
     r"nu\s+is\s+(?:hij|zij|ze)\s+stabiel|(?:il|elle)\s+est\s+stable|est[áa]\s+estable|ist\s+(?:er|sie)\s+"
-    r"stabil|(?:ora\s+)?[èe]\s+stabile|est[áa]\s+est[áa]vel|jest\s+stabiln\w*)\b"
+    r"stabil|(?:ora\s+)?[èe]\s+stabile|est[áa]\s+est[áa]vel|jest\s+stabiln\w*|"
+    # or asked about as a side effect ("Dor no peito é efeito secundário comum deste
+    # medicamento?"; the lead's probes after blind U)
+    r"(?:é|es|est|ist|is|[èe]|jest)\s+(?:um\s+|un\s+|une\s+|ein\s+|een\s+)?(?:efeito|efecto|effet|"
+    r"effetto|nebenwirkung|bijwerking|skutek|objaw)\w*)\b"
 )
 # Denied in the language of the words ("Ich bin nicht suizidal", "je ne suis pas suicidaire";
 # blind T), and "this form is going to kill me" in French ("Ce formulaire va me tuer, haha";
@@ -507,6 +511,27 @@ _EMERGENCY_LANGUAGES = (
     r"rouge|rot|rood|vermelho|sangue|sangre|sang|blut|bloed|insanguinato|ensangrentado)",
     r"nie\s+(?:mo[zż]na|mog[eę]|mo[zż]emy)\s+(?:jej|go)\s+(?:do)?budzi[cć]",
     r"nagle\s+upad[lł]\w*",
+    # the lead's probes after blind U (42 plain emergencies in seven languages, 14 missed):
+    # chest pain with more words between, a seizure in the singular, breathing hard, coughing
+    # or spitting blood, bleeding that does not stop, in Spanish, French, German, Italian,
+    # Portuguese and Polish
+    r"dolor\s+(?:\w+\s+){0,3}(?:en\s+el|del|al)\s+pecho",
+    r"dor\s+(?:\w+\s+){0,3}no\s+peito",
+    r"(?:tr[èe]s\s+|si\s+)?mal\s+[àa]\s+la\s+poitrine",
+    r"b[oó]l\w*\s+(?:\w+\s+){0,2}w\s+klatce(?:\s+piersiowej)?",
+    r"(?:teniendo|tiene|est[áa]\s+con)\s+(?:una\s+)?convulsi[óo]n(?:es)?",
+    r"convulsionand\w*",
+    r"convulse",
+    r"(?:a\s+ter|tendo|est[áa]\s+com)\s+(?:uma\s+)?convuls[ãa]o",
+    r"(?:me|le)\s+cuesta\s+(?:\w+\s+)?respirar",
+    r"allergische[nr]?\s+schock",
+    r"sput(?:a|ando|ato|are)\s+sangue",
+    r"(?:estou|est[áa])\s+com\s+(?:muita\s+)?dificuldade\s+(?:para|em)\s+respirar",
+    r"(?:tenho|tem)\s+muita\s+dificuldade\s+(?:para|em)\s+respirar",
+    r"ci[eę][zż]ko\s+(?:mu\s+|jej\s+|mi\s+)?oddycha\w*",
+    r"trudno\s+(?:mi|mu|jej)\s+(?:jest\s+)?oddycha[cć]",
+    r"kaszl[eę]\s+krwi[aą]",
+    r"(?:a\s+)?sangrar\s+(?:muito|imenso|sem\s+parar|bastante)",
 )
 
 
@@ -1716,7 +1741,12 @@ _RULES: tuple[_Rule, ...] = (
         r"informations?\s+sur|información\s+sobre|informação\s+sobre|informationen\s+(?:über|zu)|"
         r"informazioni\s+su\w*|informatie\s+over|pregunta\s+sobre|question\s+sur|"
         r"tuve|tuvo|hatte|ho\s+avuto|ha\s+avuto|avevo|aveva|had|hadden|бывает\s+ли|может\s+ли|"
-        r"czy\s+(?:mo[zż]e|bywa))\s+(?:\w+\s+){0,3}$",
+        r"czy\s+(?:mo[zż]e|bywa))\s+(?:\w+\s+){0,3}$|"
+        # a question about the symptom in general (the lead's probes after blind U: "¿Es
+        # normal tener dolor en el pecho con la radioterapia?")
+        r"\b(?:es\s+normal|est-ce\s+(?:normal|grave)|ist\s+es\s+normal|[èe]\s+normale|[ée]\s+normal|"
+        r"is\s+het\s+normaal|czy\s+to\s+normalne|qu[ée]\s+es|qu'est-ce\s+qu\w*|was\s+ist|o\s+que\s+[ée]|"
+        r"wat\s+is)\b[^.!?]{0,60}$",
         not_after=_OTHER_LANGUAGE_OVER,
     ),
     _r(
@@ -1744,7 +1774,8 @@ _RULES: tuple[_Rule, ...] = (
         # a question about the symptom in general ("¿Es normal ...?", "Est-ce grave si ...")
         r"\b(?:es\s+normal|est-ce\s+(?:normal|grave)|ist\s+es\s+normal|[èe]\s+normale|[ée]\s+normal|"
         r"is\s+het\s+normaal|czy\s+to\s+normalne|was\s+tun|que\s+faire|qu[ée]\s+hacer|che\s+fare|"
-        r"o\s+que\s+fazer|wat\s+te\s+doen)\b[^.!?]{0,60}$|\bczy\b[^.!?]{0,40}$",
+        r"o\s+que\s+fazer|wat\s+te\s+doen|qu[ée]\s+es|qu'est-ce\s+qu\w*|was\s+ist|cos'?\s*[èe]|"
+        r"o\s+que\s+[ée]|wat\s+is|co\s+to)\b[^.!?]{0,60}$|\bczy\b[^.!?]{0,40}$",
         not_after=_OTHER_LANGUAGE_OVER,
     ),
     # Same origin: a clinician's shorthand for an acutely unwell patient asked together with a

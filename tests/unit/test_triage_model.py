@@ -2182,3 +2182,36 @@ def test_blind_u_misses_and_false_positives_in_new_wording() -> None:
         "Dad says he's ready to go and has been saving his morphine, he's in the hospice",
     ):
         assert not triage._semantic_vetoed("crisis", triage._normalise(text)), text
+
+
+def test_lead_probes_after_blind_u_plain_emergencies_in_other_languages() -> None:
+    """The lead's probes after blind U: plain emergencies in other languages with more words
+    between (chest pain "muy fuerte", a seizure in the singular, breathing hard, coughing or
+    spitting blood, bleeding that does not stop, an allergic shock) fire with the rules alone;
+    general questions and side effects asked about in the same languages stay quiet."""
+    _assert_first(
+        ("emergency", True),
+        "Mi madre tiene un dolor muy fuerte en el pecho que le baja por el brazo",
+        "Mi hijo está teniendo una convulsión ahora mismo",
+        "Le cuesta muchísimo respirar desde hace una hora",
+        "J'ai très mal à la poitrine, ça serre fort",
+        "Ma mère convulse en ce moment",
+        "Sie hat einen allergischen Schock nach der Infusion",
+        "Sta sputando sangue",
+        "Ele está com muita dificuldade para respirar",
+        "Estou com uma dor muito forte no peito",
+        "A minha filha está a ter uma convulsão",
+        "Tata bardzo ciężko oddycha",
+        "Mam bardzo silny ból w klatce",
+        "Kaszlę krwią",
+        "Ele está a sangrar muito e não para",
+    )
+    _assert_quiet(
+        "¿Qué es una convulsión febril? Es para un folleto.",
+        "Tuve dolor en el pecho el año pasado, ahora todo bien.",
+        "J'avais mal à la poitrine en 2019, tout va bien maintenant.",
+        "¿Es normal tener dolor en el pecho con la radioterapia?",
+        "Czy ból w klatce to częsty objaw?",
+        "Mi hijo tuvo una convulsión hace dos años, ahora está bien.",
+        "Dor no peito é efeito secundário comum deste medicamento?",
+    )
