@@ -65,8 +65,9 @@ TRIAGE_SETS = {
     "blind S": "triage_blind_s.yml",
     "blind T": "triage_blind_t.yml",
     "blind U": "triage_blind_u.yml",
+    "blind V (final)": "triage_blind_v.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind V (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
