@@ -52,12 +52,13 @@ SETS: tuple[tuple[str, str], ...] = (
     ("blind_s", "triage_blind_s.yml"),
     ("blind_t", "triage_blind_t.yml"),
     ("blind_u", "triage_blind_u.yml"),
+    ("blind_v", "triage_blind_v.yml"),
 )
 # The next blind set: refused by ``load_set`` until its one first run (eval/nlu/first_runs.md).
-# V was written by helper-3 of the 2026-12-07 evening session under eval/nlu/blind_brief.md,
+# W is written by helper-4 of the 2026-12-07 evening session under eval/nlu/blind_brief.md,
 # reading nothing under /work or elsewhere in /tmp (230 positives, 500 negatives; structure
-# checked only; sha256 08c85fee...426b).
-NEXT_BLIND = "triage_blind_v.yml"
+# checked only; sha256 64555007...1a54).
+NEXT_BLIND = "triage_blind_w.yml"
 # the blind sets kept for later first runs; refused like NEXT_BLIND
 RESERVED_BLIND = (NEXT_BLIND,)
 RASA_NLU = ROOT / "assistant" / "data" / "nlu"

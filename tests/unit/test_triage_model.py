@@ -2215,3 +2215,48 @@ def test_lead_probes_after_blind_u_plain_emergencies_in_other_languages() -> Non
         "Mi hijo tuvo una convulsión hace dos años, ahora está bien.",
         "Dor no peito é efeito secundário comum deste medicamento?",
     )
+
+
+def test_blind_v_misses_and_false_positives_in_new_wording() -> None:
+    """Blind V's errors as a development set, in wording written for this test: thinking of
+    killing oneself in Italian and Portuguese, an overdose swallowed or taken on purpose in
+    French, German and Spanish, "la faccio finita"; tablets saved and an end tonight in Polish
+    and Turkish, a German goodbye with a gun gone, a plan and a date; a caller's relative
+    clutching his chest, blood coughed up in Dutch. Quiet or lowered: a denial "don't want to
+    hurt myself", a fever denied before its words, a protocol asked for; for the layer, bedtime,
+    "put my foot in it" and "overdid it"."""
+    _assert_first(
+        ("crisis", True),
+        "Penso di ammazzarmi, non ce la faccio più",
+        "Penso em me matar todos os dias",
+        "J'ai avalé tous mes comprimés",
+        "Er hat absichtlich seine Tabletten geschluckt",
+        "Se tomó las pastillas a propósito para morir",
+        "stanotte la faccio finita",
+    )
+    _assert_category(
+        "crisis",
+        "Mam odłożone tabletki, dziś w nocy to się skończy",
+        "Her şeyi bitireceğim, hazırım",
+        "Opa hat sich von allen verabschiedet und die Pistole ist weg",
+        "I've got a plan and a date, I just need to sort the dog",
+    )
+    _assert_category(
+        "emergency",
+        "caller's wife is clutching her chest and can't talk, what do I do",
+        "Mijn vader gaf bloed op bij het hoesten",
+    )
+    for text in (
+        "i don't want to hurt myself, i'm just very tired of it all",
+        "what's our procedure when someone mentions self-harm on the chat? for our volunteers",
+    ):
+        found = triage.screen_rules(text)
+        assert found is None or not found.explicit, text
+    _assert_quiet("i don't have a temperature, the nurse checked, what should I pack?")
+    assert triage.screen_rules("I don't want to hurt myself but I can't stop thinking about it")
+    for text in (
+        "going to collapse into bed now, thanks for all the trial info",
+        "I don't want to put my foot in it with my sister, any tips?",
+        "mum overdid it at the allotment and is shattered but happy on her new tablets",
+    ):
+        assert triage._semantic_vetoed("crisis", triage._normalise(text)), text
