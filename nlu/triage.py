@@ -419,6 +419,32 @@ _CRISIS_LANGUAGES = (
     r"gusto\s+ko\s+(?:nang\s+)?mamatay",
     r"mu[ốo]n\s+(?:ch[ếe]t|t[ựu]\s+t[ửu])",
     r"רוצה\s+(?:למות|להתאבד)",
+    # the lead's probes after blind V (54 plain crisis statements in 22 languages, 18 missed):
+    # cut veins or wrists, ending one's life, an overdose swallowed, killing oneself in Dutch,
+    # "se va a matar", "me foutre en l'air", committing suicide in the Nordic languages, Czech
+    # and Turkish
+    r"(?:me\s+he\s+|me\s+)?cort(?:ado|[ée])\s+las\s+venas",
+    r"cortarme\s+las\s+venas",
+    r"(?:je\s+me\s+suis|me\s+suis|s'est|me|m')\s*(?:ouvert|ouvrir|taillad[ée]e?|coup[ée]e?)\s+les\s+"
+    r"(?:veines|poignets)",
+    r"pulsadern\s+(?:\w+\s+)?(?:aufgeschnitten|aufschneiden|aufgeritzt)",
+    r"taglia(?:t[oa]|rmi|re)\s+le\s+vene",
+    r"(?:cortei|cortar|cortou)\s+os\s+pulsos",
+    r"(?:polsen|aders)\s+(?:\w+\s+)?(?:doorgesneden|opengesneden|door\s+te\s+snijden)",
+    r"(?:poci[eę][lł]\w*|podci[aą][lł]\w*)\s+(?:sobie\s+)?(?:nadgarstki|r[eę]ce|[zż]y[lł]y)",
+    r"(?:terminar|acabar)\s+con\s+mi\s+vida(?!\s+(?:laboral|profesional|social|sexual|de)\b)",
+    r"mettre\s+fin\s+[àa]\s+(?:ma|sa|ta)\s+vie",
+    r"(?:se\s+va\s+a\s+matar|va\s+a\s+matarse)",
+    r"(?:me|se)\s+foutre\s+en\s+l'air",
+    r"[üu]berdosis\s+(?:\w+\s+)?(?:genommen|geschluckt)",
+    r"(?:mezelf|mijzelf|zichzelf)\s+(?:te\s+)?(?:doden|doodmaken|om\s+het\s+leven\s+(?:te\s+)?brengen|"
+    r"van\s+kant\s+(?:te\s+)?maken)",
+    r"po[lł]kn[eę][lł]\w*\s+(?:wszystkie|ca[lł][aą]\s+paczk[eę])\s+(?:\w+\s+)?(?:tabletki|leki|"
+    r"pigu[lł]ki|tabletek)",
+    r"beg[åa]\s+(?:selvmord|sj[äa]lvmord)",
+    r"tehd[äa]\s+itsemurha\w*",
+    r"sp[áa]chat\s+sebevra[žz]du",
+    r"kendimi\s+[öo]ld[üu]r(?:mek\s+istiyorum|ece[ğg]im)",
 )
 # Plain emergency statements in the same languages (the same probes: 12 of 48 missed):
 # vomiting or coughing blood, seizures, a drooping face or lost speech, bleeding that will not
@@ -2675,7 +2701,17 @@ _TOPIC_FRAME = re.compile(
     r"boek|opowiadanie|powie[sś][cć]|ksi[aą][zż]k[eę]|histoire|historia|hist[óo]ria|guion|"
     r"sc[ée]nario|drehbuch|sceneggiatura|roteiro|scenariusz)|"
     r"(?:personaje|personnage|personaggio|personagem|protagonist\w*|bohater\w*|hero[íi]na|"
-    r"h[ée]ro[ïi]ne|eroina)\s+(?:que|qui|che|die|der|kt[oó]r\w*|who))\b",
+    r"h[ée]ro[ïi]ne|eroina)\s+(?:que|qui|che|die|der|kt[oó]r\w*|who)|"
+    # school and study work, and the law, asked in other languages ("Mettre fin à sa vie : que
+    # dit la loi en France ? C'est pour un exposé"; the lead's probes after blind V)
+    r"pour\s+(?:un|une|mon|ma)\s+(?:expos[ée]|pr[ée]sentation|m[ée]moire|devoir|th[èe]se|article)|"
+    r"para\s+(?:un|una|mi)\s+(?:trabajo|tesis|presentaci[óo]n|exposici[óo]n|art[íi]culo)|"
+    r"f[üu]r\s+(?:ein(?:e|en)?|meine?n?)\s+(?:referat|hausarbeit|seminararbeit|pr[äa]sentation|"
+    r"artikel)|per\s+(?:una|un|la\s+mia|il\s+mio)\s+(?:tesi|relazione|presentazione|articolo|"
+    r"ricerca)|para\s+(?:um|uma|o\s+meu|a\s+minha)\s+(?:trabalho|tese|apresenta[çc][ãa]o|artigo)|"
+    r"voor\s+(?:een|mijn)\s+(?:werkstuk|scriptie|presentatie|artikel|spreekbeurt)|"
+    r"que\s+dit\s+la\s+loi|qu[ée]\s+dice\s+la\s+ley|was\s+sagt\s+das\s+gesetz|cosa\s+dice\s+la\s+"
+    r"legge|o\s+que\s+diz\s+a\s+lei|wat\s+zegt\s+de\s+wet)\b",
     _F,
 )
 # "my dog had a seizure": an animal, not a person (emergency findings).

@@ -2260,3 +2260,37 @@ def test_blind_v_misses_and_false_positives_in_new_wording() -> None:
         "mum overdid it at the allotment and is shattered but happy on her new tablets",
     ):
         assert triage._semantic_vetoed("crisis", triage._normalise(text)), text
+
+
+def test_lead_probes_after_blind_v_plain_crisis_in_other_languages() -> None:
+    """The lead's probes after blind V: plain crisis statements in other languages that the
+    rules missed (cut veins or wrists, ending one's life, an overdose swallowed, killing oneself
+    in Dutch, committing suicide in the Nordic languages, Czech and Turkish) fire with the
+    rules alone; a surgeon opening veins, a working life ended and a question about the law
+    for a school talk stay quiet."""
+    _assert_first(
+        ("crisis", True),
+        "Me he cortado las venas",
+        "Quiero terminar con mi vida",
+        "Mi marido dice que se va a matar",
+        "Je vais me foutre en l'air",
+        "Je me suis ouvert les veines",
+        "Je veux mettre fin à ma vie",
+        "Ich habe eine Überdosis Schlaftabletten geschluckt",
+        "Ich habe mir die Pulsadern aufgeschnitten",
+        "Cortei os pulsos",
+        "Ik wil mezelf doden",
+        "Ik heb mijn polsen doorgesneden",
+        "Połknęłam wszystkie tabletki",
+        "Pocięłam sobie nadgarstki",
+        "Jeg vil begå selvmord",
+        "Jag vill begå självmord",
+        "Haluan tehdä itsemurhan",
+        "Chci spáchat sebevraždu",
+        "Kendimi öldürmek istiyorum",
+    )
+    _assert_quiet(
+        "Le chirurgien a ouvert les veines pour le port-a-cath, c'est normal d'avoir mal ?",
+        "Acabar con mi vida laboral no fue fácil, pero ahora tengo tiempo para el grupo.",
+        "Mettre fin à sa vie : que dit la loi en France ? C'est pour un exposé.",
+    )
