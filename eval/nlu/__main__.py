@@ -66,8 +66,9 @@ TRIAGE_SETS = {
     "blind T": "triage_blind_t.yml",
     "blind U": "triage_blind_u.yml",
     "blind V": "triage_blind_v.yml",
+    "blind W (final)": "triage_blind_w.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind W (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
