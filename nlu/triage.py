@@ -702,6 +702,11 @@ _RULES: tuple[_Rule, ...] = (
         r"\bnothing\s+(?:left\s+)?to\s+live\s+for\b|\bgiv(?:e|ing)\s+up\s+on\s+(?:life|living|"
         r"everything|myself)\b|\bno\s+way\s+out\b|\bwant\s+(?:it\s+all|everything)\s+to\s+"
         r"(?:end|stop)\b|\b(?:put|putting)\s+an\s+end\s+to\s+(?:it|it\s+all|everything|myself)\b",
+        # an everyday annoyance ("cant go on like this with appointment letters arriving after
+        # the appointment date lol"; blind W)
+        not_after=r"^\s*with\s+(?:the\s+|these\s+|my\s+|all\s+(?:the|these)\s+)?(?:appointment\w*|letters?|"
+        r"paperwork|admin|forms?|parking|wi-?fi|phone\s+calls?|queues?|waiting\s+lists?|delays?|post|"
+        r"emails?|noise|neighbou?rs?|builders?|traffic|printer|app|website|portal)\b",
     ),
     _r(
         "means",
@@ -803,6 +808,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?!\s+(?:back|down|out|corners|costs|the|my|his|her|their|it|up|off|hair|grass))|"
         r"\b(?:will|'ll|ll|going\s+to|gonna|wants?\s+to|planning\s+to|threaten\w*\s+to)\s+"
         r"overdose\b",
+        # "my friend nearly hurt herself laughing at my chemo hat collection" (blind W)
+        not_after=r"^\s*(?:laugh\w*|with\s+laughter)\b",
     ),
     _r(
         "plan_means",
@@ -1594,7 +1601,8 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:[5-8]\d|9[01])\s*%|\b(?:[5-8]\d|9[01])\s*%\s+(?:sats|spo2|o2|oxygen)\b|"
         # "oxygen reading 84 on my finger thing and I feel awful" (blind T)
         r"\b(?:oxygen|o2|sats|spo2|oximeter|pulse\s+ox)\s+(?:reading|readings|level|levels|"
-        r"sat\w*)?\s*(?:is\s+|of\s+|at\s+|says\s+|showing\s+|shows\s+|down\s+to\s+|only\s+|just\s+)*"
+        r"sat\w*)?\s*(?:is\s+|are\s+|of\s+|at\s+|says\s+|showing\s+|shows\s+|down\s+to\s+|dropped\s+to\s+|"
+        r"now\s+|only\s+|just\s+)*"
         r"(?:[5-8]\d)\b(?!\s*(?:%|years?|yrs?|mins?|minutes?|days?|hours?|bpm|kg|mg|ml|times?)\b)|"
         r"\b(?:puffing|panting|gasping|wheezing|out\s+of\s+breath|breathless)\b[^.!?]{0,15}?\b"
         r"(?:just|even)\s+(?:sitting|lying|resting|talking)\b|"
@@ -1924,6 +1932,19 @@ _RULES: tuple[_Rule, ...] = (
         r"c[ôo]t[ée]\s+(?:assez\s+de\s+|toutes\s+mes\s+|tous\s+mes\s+)?(?:comprim[ée]s|m[ée]dicaments|"
         r"morphine|cachets)\b|\b(?:zbiera[lł]\w*|odk[lł]ada[lł]\w*|uzbiera[lł]\w*)\s+(?:\w+\s+)?"
         r"tabletki\b|"
+        # added with blind W as a development set: a letter left and all the sleeping tablets at
+        # hand in Polish, sleeping pills gathered and all taken tonight in Dutch, a gun taken or
+        # hidden with "you won't see me again" in Spanish and "tomorrow it all ends" in
+        # Portuguese, everyone soon at peace from her and a stash of tablets in Polish
+        r"\bzostawi[lł]\w*\s+list\s+(?:po[zż]egnalny|dla)\b|\bwszystkie\s+tabletki\s+(?:\w+\s+)?przy\s+"
+        r"sobie\b|\bnie\s+dam\s+rady\s+d[lł]u[zż]ej\b|\bzapas\s+tabletek\b|\bb[eę]d[aą]\s+mieli\s+"
+        r"(?:ode?\s+(?:niej|niego|mnie)\s+)?spok[oó]j\b|"
+        r"\b(?:slaappillen|pillen|tabletten|medicijnen)\s+(?:\w+\s+)?(?:verzameld|gespaard|opgespaard)\b|"
+        r"\bvanavond\s+neem\s+ik\s+ze\s+(?:allemaal|alle)\b|"
+        r"\bya\s+no\s+me\s+(?:vais|van|vas|vas\s+a)\s+(?:a\s+)?ver\s+m[áa]s\b|\b(?:se\s+ha\s+llevado|se\s+llev[óo]|"
+        r"cogi[óo]|escondi[óo])\s+(?:la|una)\s+(?:escopeta|pistola|arma)\b|"
+        r"\bamanh[ãa]\s+(?:acaba|termina)\s+tudo\b|\b(?:escondeu|guardou|levou)\s+(?:a|uma)\s+(?:arma|"
+        r"pistola|espingarda)\b|"
         # added with blind V as a development set: tablets saved and an end tonight in Polish
         # and Turkish, a note saying she no longer wanted to suffer, a goodbye to everyone and
         # a gun gone from its cupboard in German
@@ -2231,7 +2252,10 @@ _RULES: tuple[_Rule, ...] = (
         r"\bthen\s+(?:it'?s|it\s+is|it'?ll\s+be|it\s+will\s+be|i'?ll\s+be|i\s+will\s+be|everything'?s)\s+"
         r"(?:all\s+)?(?:done|over|finished|the\s+end)\b|"
         # "i have a plan and a date now" (blind V)
-        r"\b(?:i\s+have|i'?ve\s+got|i\s+now\s+have)\s+a\s+plan\s+and\s+a\s+date\b",
+        r"\b(?:i\s+have|i'?ve\s+got|i\s+now\s+have)\s+a\s+plan\s+and\s+a\s+date\b|"
+        # "i keep looking up how many of my temazepam it would take. i have 40" (blind W)
+        r"\b(?:looking\s+up|googl\w*|search\w*|reading\s+up\s+on|working\s+out|counting)\s+how\s+many\s+"
+        r"(?:of\s+)?(?:my|the|his|her)\s+[\w-]+\s+(?:it\s+)?(?:would|will|it'?d)\s+take\b",
     ),
     # Plain wording that only the learned layer found until blind S (rules alone missed some
     # hundred explicit crisis and emergency positives of the labelled sets, among them "I'm
@@ -2673,7 +2697,9 @@ _TOPIC_FRAME = re.compile(
     r"(?:formaci[óo]n|forma[çc][ãa]o|cursos?|materiale?s?|materiais|protocolos?)|para\s+(?:a\s+)?"
     r"forma[çc][ãa]o\s+d[aoe]|c[óo]mo\s+(?:responder|actuar|reaccionar)\s+(?:a|ante|cuando)|"
     r"como\s+responder\s+(?:a|quando)|quelle\s+est\s+la\s+proc[ée]dure\s+(?:si|quand|lorsqu)|"
-    r"(?:formation|proc[ée]dure|protocole)\s+(?:sur|pour)|un\s+appelant\s+(?:parle|dit|mentionne|"
+    r"(?:formation|proc[ée]dure|protocole)\s+(?:sur|pour)|formations?\s+(?:\w+\s+){0,2}(?:sur|pour)\s+"
+    r"(?:les\s+)?(?:b[ée]n[ée]voles|[ée]coutants|soignants|[ée]quipes?)|b[ée]n[ée]voles?\s+d'[ée]coute|"
+    r"un\s+appelant\s+(?:parle|dit|mentionne|"
     r"[ée]voque)|comment\s+r[ée]pondre\s+(?:à|a|quand|lorsqu)|(?:schulung|fortbildung|weiterbildung|"
     r"leitfaden)\s+(?:zu|zum|zur|über|f[üu]r)|wie\s+(?:reagiere|reagieren|antworte|antworten)\s+"
     r"(?:ich|wir|man)|(?:formazione|corso|corsi|protocollo|procedura)\s+(?:su|sul|sulla|per)|"
@@ -2723,6 +2749,10 @@ _ANIMAL_BEFORE = re.compile(
 
 
 _INFO_QUESTION = re.compile(
+    # "qué es la 'muerte celular programada'? lo vi en un artículo" (blind W) and the same
+    # opening in five more languages
+    r"^\W*(?:qu[ée]\s+es|qu'est-ce\s+que|was\s+ist|cos'?\s*[èe]|o\s+que\s+[ée]|wat\s+is|co\s+to\s+"
+    r"jest)\b|"
     r"^\W*(?:what|what'?s|how|why|is|are|does|do|can|could|when|where|which|should|will|would|"
     r"tell\s+me|information|info|explain|any)\b|\?\s*$|\b(?:side\s+effects?|a\s+sign\s+of|"
     r"symptoms?\s+of|signs?\s+of|caused?\s+by|causes?|common|normal|risks?\s+of)\b",
@@ -2911,6 +2941,10 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
         )
         and not _MEANT.search(norm[end:])
     ):
+        return True
+    # said and then taken back as not meant ("i said 'i want to die' when i heard the news but i
+    # didnt mean it literally, i was just in shock. im ok"; blind W)
+    if rule.category == "crisis" and not live and _NOT_MEANT.search(norm[end : end + 120]):
         return True
     # a symptom that has stopped ("Since the radiotherapy I'm not coughing blood anymore")
     if (
@@ -3284,6 +3318,11 @@ _NOT_BEFORE_MATCH = re.compile(r"(?:\bnot|n't|\bno\s+longer)\s+(?:\w+\s+)?$", _F
 _NO_MORE_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:any\s*more|these\s+days|since)\b", _F)
 
 
+_NOT_MEANT = re.compile(
+    r"\b(?:i\s+|he\s+|she\s+)?(?:didn'?t|did\s+not|didnt)\s+mean\s+it\s+(?:literally|like\s+that|"
+    r"seriously)\b|\bnot\s+literally\b(?![^.!?]{0,20}\bbut\b)",
+    _F,
+)
 _MEANT = re.compile(
     r"\b(?:i\s+(?:really\s+|actually\s+)?mean\s+it|not\s+joking|seriously|but\s+(?:i|honestly|really|"
     r"actually|this\s+time|it\s+isn'?t|it'?s\s+not)|(?:isn'?t|not)\s+just)\b",
@@ -3538,6 +3577,15 @@ _OTHER_LANGUAGE_RULES = frozenset(
 # Method questions asked with intent (blind O): the layer read "how to make sure a fall from a
 # balcony is final" as an information question. A live match may not be vetoed; one that is
 # framed, denied or hypothetical (``_not_live_start``) may.
+# A measured value in an emergency rule's match: a temperature of 38 or more with its decimal, an
+# oxygen saturation below 92 ("caller reports pt (on FOLFOX) has a fever of 39.2 and rigors
+# now", "SpO2 82% on air, RR 30"; blind W, both vetoed by the layer as staff shorthand). The
+# learned layer reads such numbers poorly, so it may not veto these findings
+# (``learned_veto_allowed``).
+_MEASURED = re.compile(
+    r"\b(?:3[89]|4[01])[.,]\d\b|\b(?:sats|spo2|o2\s+sat\w*|oxygen)\b[^.!?]{0,30}?\b(?:[5-8]\d|9[01])\b",
+    _F,
+)
 _INTENT_RULES = frozenset({"crisis_method_intent", "crisis_q", "crisis_disguised", "crisis_s"})
 _RULES_BY_NAME = {rule.rule: rule for rule in _RULES}
 
@@ -3564,6 +3612,8 @@ def learned_veto_allowed(result: TriageResult, text: str) -> bool:
         return False
     if result.rule in _OTHER_LANGUAGE_RULES:
         return False  # the encoder reads English only (blind N: "Tengo fiebre ... quimioterapia")
+    if result.category == "emergency" and _MEASURED.search(result.matched):
+        return False  # a measured value the encoder cannot weigh (blind W, see ``_MEASURED``)
     if result.category == "emergency":
         return True
     norm = _normalise(text)

@@ -53,12 +53,13 @@ SETS: tuple[tuple[str, str], ...] = (
     ("blind_t", "triage_blind_t.yml"),
     ("blind_u", "triage_blind_u.yml"),
     ("blind_v", "triage_blind_v.yml"),
+    ("blind_w", "triage_blind_w.yml"),
 )
 # The next blind set: refused by ``load_set`` until its one first run (eval/nlu/first_runs.md).
-# W is written by helper-4 of the 2026-12-07 evening session under eval/nlu/blind_brief.md,
+# X is written by helper-5 of the 2026-12-07 evening session under eval/nlu/blind_brief.md,
 # reading nothing under /work or elsewhere in /tmp (230 positives, 500 negatives; structure
-# checked only; sha256 64555007...1a54).
-NEXT_BLIND = "triage_blind_w.yml"
+# checked only).
+NEXT_BLIND = "triage_blind_x.yml"
 # the blind sets kept for later first runs; refused like NEXT_BLIND
 RESERVED_BLIND = (NEXT_BLIND,)
 RASA_NLU = ROOT / "assistant" / "data" / "nlu"

@@ -2294,3 +2294,37 @@ def test_lead_probes_after_blind_v_plain_crisis_in_other_languages() -> None:
         "Acabar con mi vida laboral no fue fácil, pero ahora tengo tiempo para el grupo.",
         "Mettre fin à sa vie : que dit la loi en France ? C'est pour un exposé.",
     )
+
+
+def test_blind_w_misses_and_false_positives_in_new_wording() -> None:
+    """Blind W's errors as a development set, in wording written for this test: a letter left
+    and all the sleeping tablets at hand, pills gathered and all taken tonight, a gun taken or
+    hidden with a goodbye, looking up how many tablets it would take; saturations "are 86";
+    a measured value in an emergency finding may not be vetoed by the layer. Quiet: laughing,
+    an everyday annoyance, "didn't mean it literally", training for listening volunteers in
+    French; a question in another language names no person."""
+    _assert_category(
+        "crisis",
+        "Zostawiłam list pożegnalny. Nie dam rady dłużej.",
+        "ik heb mijn slaappillen opgespaard, vanavond neem ik ze allemaal",
+        "Ya no me vais a ver más. Se ha llevado la pistola.",
+        "Disse que amanhã acaba tudo e escondeu a arma",
+        "been googling how many of my oxycodone it would take",
+    )
+    _assert_category("emergency", "his sats are 84 and he's confused")
+    relayed = "caller reports pt on FOLFOX has a temp of 38.9 and rigors now"
+    found = triage.screen_rules(relayed)
+    assert found is not None and found.category == "emergency", relayed
+    assert not triage.learned_veto_allowed(found, relayed)
+    vetoable = "caller reports pt on FOLFOX is shivering now"
+    found = triage.screen_rules(vetoable)
+    assert found is not None and triage.learned_veto_allowed(found, vetoable)
+    _assert_quiet(
+        "my brother nearly hurt himself laughing at the hospital gowns",
+        "can't go on like this with the parking at the hospital lol, any tips?",
+        "i said i wanted to die when they told me but i didnt mean it literally, im ok now",
+        "quelles formations existent pour les bénévoles d'écoute ? merci",
+    )
+    assert triage._semantic_vetoed(
+        "emergency", triage._normalise("qué es la 'muerte celular programada'? lo vi en la tele")
+    )
