@@ -744,6 +744,13 @@ def _assert_category(category: str, *texts: str) -> None:
         assert found is not None and found.category == category, text
 
 
+def _assert_vetoed(category: str, *texts: str, vetoed: bool = True) -> None:
+    """The rules' context checks veto the layer's ``category`` finding on each text (with
+    ``vetoed=False``: they do not)."""
+    for text in texts:
+        assert triage._semantic_vetoed(category, triage._normalise(text)) is vetoed, text
+
+
 def _assert_quiet(*texts: str) -> None:
     """The rules find nothing and lower nothing in each text."""
     for text in texts:
@@ -2170,18 +2177,19 @@ def test_blind_u_misses_and_false_positives_in_new_wording() -> None:
     ):
         found = triage.screen_rules(text)
         assert found is None or not found.explicit, text  # framed: lowered for the layer
-    for text in (
+    _assert_vetoed(
+        "crisis",
         "gave away a bag of clothes because nothing fits since the steroids made me gain weight",
         "that's me done for today, off to bed - thanks for the trial links!",
         "I won't be around next week, I'm at a wedding in Cork",
         "Dad keeps saying he's ready to go; he's 91, in the hospice and comfortable",
-    ):
-        assert triage._semantic_vetoed("crisis", triage._normalise(text)), text
-    for text in (
+    )
+    _assert_vetoed(
+        "crisis",
         "off to bed, and I've taken all my pills so I won't wake up",
         "Dad says he's ready to go and has been saving his morphine, he's in the hospice",
-    ):
-        assert not triage._semantic_vetoed("crisis", triage._normalise(text)), text
+        vetoed=False,
+    )
 
 
 def test_lead_probes_after_blind_u_plain_emergencies_in_other_languages() -> None:
@@ -2254,12 +2262,12 @@ def test_blind_v_misses_and_false_positives_in_new_wording() -> None:
         assert found is None or not found.explicit, text
     _assert_quiet("i don't have a temperature, the nurse checked, what should I pack?")
     assert triage.screen_rules("I don't want to hurt myself but I can't stop thinking about it")
-    for text in (
+    _assert_vetoed(
+        "crisis",
         "going to collapse into bed now, thanks for all the trial info",
         "I don't want to put my foot in it with my sister, any tips?",
         "mum overdid it at the allotment and is shattered but happy on her new tablets",
-    ):
-        assert triage._semantic_vetoed("crisis", triage._normalise(text)), text
+    )
 
 
 def test_lead_probes_after_blind_v_plain_crisis_in_other_languages() -> None:
