@@ -58,7 +58,7 @@ SETS: tuple[tuple[str, str], ...] = (
 # The next blind set: refused by ``load_set`` until its one first run (eval/nlu/first_runs.md).
 # X is written by helper-5 of the 2026-12-07 evening session under eval/nlu/blind_brief.md,
 # reading nothing under /work or elsewhere in /tmp (230 positives, 500 negatives; structure
-# checked only).
+# checked only; sha256 bb1b5bf9...3727).
 NEXT_BLIND = "triage_blind_x.yml"
 # the blind sets kept for later first runs; refused like NEXT_BLIND
 RESERVED_BLIND = (NEXT_BLIND,)
