@@ -298,6 +298,12 @@ _OTHER_LANGUAGE_OVER = (
     r"(?:é|es|est|ist|is|[èe]|jest)\s+(?:um\s+|un\s+|une\s+|ein\s+|een\s+)?(?:efeito|efecto|effet|"
     r"effetto|nebenwirkung|bijwerking|skutek|objaw)\w*)\b"
 )
+# A question about a symptom in general in another language ("¿Es normal ...?", "qué es ...",
+# "Est-ce grave ..."), for the not_before of the other-language emergency rules
+_OTHER_LANGUAGE_QUESTION = (
+    r"es\s+normal|est-ce\s+(?:normal|grave)|ist\s+es\s+normal|[èe]\s+normale|[ée]\s+normal|is\s+het\s+"
+    r"normaal|czy\s+to\s+normalne|qu[ée]\s+es|qu'est-ce\s+qu\w*|was\s+ist|o\s+que\s+[ée]|wat\s+is"
+)
 # Denied in the language of the words ("Ich bin nicht suizidal", "je ne suis pas suicidaire";
 # blind T), and "this form is going to kill me" in French ("Ce formulaire va me tuer, haha";
 # blind T): someone or something else as the subject. For the other-language crisis rules.
@@ -1801,9 +1807,7 @@ _RULES: tuple[_Rule, ...] = (
         r"czy\s+(?:mo[zż]e|bywa))\s+(?:\w+\s+){0,3}$|"
         # a question about the symptom in general (the lead's probes after blind U: "¿Es
         # normal tener dolor en el pecho con la radioterapia?")
-        r"\b(?:es\s+normal|est-ce\s+(?:normal|grave)|ist\s+es\s+normal|[èe]\s+normale|[ée]\s+normal|"
-        r"is\s+het\s+normaal|czy\s+to\s+normalne|qu[ée]\s+es|qu'est-ce\s+qu\w*|was\s+ist|o\s+que\s+[ée]|"
-        r"wat\s+is)\b[^.!?]{0,60}$",
+        rf"\b(?:{_OTHER_LANGUAGE_QUESTION})\b[^.!?]{{0,60}}$",
         not_after=_OTHER_LANGUAGE_OVER,
     ),
     _r(
@@ -1828,11 +1832,10 @@ _RULES: tuple[_Rule, ...] = (
         not_before=r"\b(?:no|sin|pas\s+de|sans|kein|keine|keinen|senza|non\s+ha|sem|geen|nie\s+ma|"
         r"j'?ai\s+eu|a\s+eu|tive|teve|tuve|tuvo|hatte|ho\s+avuto|ha\s+avuto|avevo|aveva|had|"
         r"hadden|mia[lł]\w*)\s+(?:\w+\s+){0,3}$|"
-        # a question about the symptom in general ("¿Es normal ...?", "Est-ce grave si ...")
-        r"\b(?:es\s+normal|est-ce\s+(?:normal|grave)|ist\s+es\s+normal|[èe]\s+normale|[ée]\s+normal|"
-        r"is\s+het\s+normaal|czy\s+to\s+normalne|was\s+tun|que\s+faire|qu[ée]\s+hacer|che\s+fare|"
-        r"o\s+que\s+fazer|wat\s+te\s+doen|qu[ée]\s+es|qu'est-ce\s+qu\w*|was\s+ist|cos'?\s*[èe]|"
-        r"o\s+que\s+[ée]|wat\s+is|co\s+to)\b[^.!?]{0,60}$|\bczy\b[^.!?]{0,40}$",
+        # a question about the symptom in general ("¿Es normal ...?", "Est-ce grave si ..."), or
+        # what to do about it
+        rf"\b(?:{_OTHER_LANGUAGE_QUESTION}|was\s+tun|que\s+faire|qu[ée]\s+hacer|che\s+fare|o\s+que\s+"
+        r"fazer|wat\s+te\s+doen|cos'?\s*[èe]|co\s+to)\b[^.!?]{0,60}$|\bczy\b[^.!?]{0,40}$",
         not_after=_OTHER_LANGUAGE_OVER,
     ),
     # Same origin: a clinician's shorthand for an acutely unwell patient asked together with a

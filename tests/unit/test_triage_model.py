@@ -744,6 +744,14 @@ def _assert_category(category: str, *texts: str) -> None:
         assert found is not None and found.category == category, text
 
 
+def _assert_not_explicit(*texts: str) -> None:
+    """The rules find nothing in each text, or only a finding lowered to not explicit (framed,
+    denied: the layer judges the rest)."""
+    for text in texts:
+        found = triage.screen_rules(text)
+        assert found is None or not found.explicit, text
+
+
 def _assert_vetoed(category: str, *texts: str, vetoed: bool = True) -> None:
     """The rules' context checks veto the layer's ``category`` finding on each text (with
     ``vetoed=False``: they do not)."""
@@ -1939,12 +1947,10 @@ def test_blind_t_training_history_denials_and_relayed_calls() -> None:
         "a friend survived a suicide attempt years ago and now campaigns for better support",
         "Busco cursos sobre cómo responder a llamadas de personas con ideas suicidas.",
     )
-    for text in (
+    _assert_not_explicit(
         "I'm training new call handlers - what's best practice when someone mentions self-harm?",
         "we run peer support training; guidance on a peer who mentions suicide?",
-    ):
-        found = triage.screen_rules(text)
-        assert found is None or not found.explicit, text
+    )
     denied = "No chest pain, no dizziness, no cough - the GP checked me. Any ALK groups?"
     assert triage._without(denied, triage._rule_pass(denied)[1]).startswith("- the GP"), denied
     assert triage._semantic_vetoed(
@@ -2171,12 +2177,10 @@ def test_blind_u_misses_and_false_positives_in_new_wording() -> None:
         "Mijn broer had vorig jaar een epileptische aanval, nu is hij stabiel",
         "Our volunteers keep getting asked 'how long do I have' - any training?",
     )
-    for text in (
+    _assert_not_explicit(
         "Asking as a nurse doing a CPD module: how is suicidal ideation assessed in hospices?",
         "The film had a character who took an overdose; any lighter cancer documentaries?",
-    ):
-        found = triage.screen_rules(text)
-        assert found is None or not found.explicit, text  # framed: lowered for the layer
+    )
     _assert_vetoed(
         "crisis",
         "gave away a bag of clothes because nothing fits since the steroids made me gain weight",
@@ -2254,12 +2258,10 @@ def test_blind_v_misses_and_false_positives_in_new_wording() -> None:
         "caller's wife is clutching her chest and can't talk, what do I do",
         "Mijn vader gaf bloed op bij het hoesten",
     )
-    for text in (
+    _assert_not_explicit(
         "i don't want to hurt myself, i'm just very tired of it all",
         "what's our procedure when someone mentions self-harm on the chat? for our volunteers",
-    ):
-        found = triage.screen_rules(text)
-        assert found is None or not found.explicit, text
+    )
     _assert_quiet("i don't have a temperature, the nurse checked, what should I pack?")
     assert triage.screen_rules("I don't want to hurt myself but I can't stop thinking about it")
     _assert_vetoed(
