@@ -67,8 +67,9 @@ TRIAGE_SETS = {
     "blind U": "triage_blind_u.yml",
     "blind V": "triage_blind_v.yml",
     "blind W": "triage_blind_w.yml",
+    "blind X (final)": "triage_blind_x.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind X (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
