@@ -139,7 +139,10 @@ _DIE_WHERE = (
     r"rather\s+than\s+in|not\s+in\s+(?:a\s+|the\s+)?hospital)"
 )
 _DIE_FIGURATIVE = (
-    r"^\s*(?:of|from|with)\s+(?:embarrassment|shame|boredom|laughter|laughing|cringe)|^\s*laughing"
+    r"^\s*(?:of|from|with)\s+(?:embarrassment|shame|boredom|laughter|laughing|cringe)|^\s*laughing|"
+    # "my mate said he wanted to die when his team lost the cup final lol" (blind X)
+    r"^\s*when\s+(?:his|her|their|my|our|the)\s+(?:\w+\s+){0,2}(?:team|side|club)\s+(?:lost|went\s+"
+    r"out|got\s+knocked\s+out|got\s+relegated)\b"
 )
 _PAST = re.compile(
     r"^[^.!?]{0,40}\b(?:years?\s+ago|months\s+ago|last\s+year|in\s+(?:19|20)\d\d)", _F
@@ -159,7 +162,7 @@ _BY_MISTAKE = r"|^[^.!?]{0,40}(?<!not\s)\b(?:by\s+mistake|by\s+accident)\b"
 # A medical-advice question refused, role-played or told as searched ("I don't want you to tell
 # me what dose to take, the pharmacist did that", "I googled 'how long do I have'"; blind L)
 _ADVICE_NOT_ASKED = (
-    r"(?:not\s+asking(?:\s+you)?|don'?t\s+(?:want|need)\s+you\s+to\s+tell\s+me|pretend\w*\s+to\s+"
+    r"(?:not\s+asking(?:\s+you)?|don'?t\s+(?:want|need)\s+you\s+to(?:\s+tell\s+me)?|pretend\w*\s+to\s+"
     r"be\s+(?:a\s+)?\w+\s+asking(?:\s+you)?|googled|searched(?:\s+for)?|"
     # a caller's question quoted for a manual or a policy ("what's the recommended reply when a
     # caller asks 'how long have I got'?", "if a caller asks us to interpret their scan report";
@@ -168,7 +171,11 @@ _ADVICE_NOT_ASKED = (
     r"service\s+users?)\s+(?:asks?|asked)(?:\s+(?:us|you|me|them|staff|volunteers))?(?:\s+to)?|"
     # "Our helpline staff keep getting asked 'how long do I have'" (blind U)
     r"(?:keep|keeps|kept)\s+(?:getting|being)\s+asked|(?:we|staff|volunteers|they)\s+(?:often\s+|"
-    r"always\s+|keep\s+|get\s+)?(?:get\s+)?asked)\s+['\"\u2018\u201c]?$"
+    r"always\s+|keep\s+|get\s+)?(?:get\s+)?asked|"
+    # the assistant's policy asked about ("do you ever tell people what dose to take? ... I work
+    # in a pharmacy"; blind X)
+    r"(?:do|would|will|can|could)\s+you\s+(?:ever\s+)?(?:tell|advise)\s+(?:people|patients|users|"
+    r"anyone|callers|someone))\s+['\"\u2018\u201c]?$"
 )
 
 # For ``crisis_means_question``: asking how much of a medicine is enough, or which is most
@@ -586,6 +593,15 @@ _EMERGENCY_LANGUAGES = (
     r"trudno\s+(?:mi|mu|jej)\s+(?:jest\s+)?oddycha[cć]",
     r"kaszl[eę]\s+krwi[aą]",
     r"(?:a\s+)?sangrar\s+(?:muito|imenso|sem\s+parar|bastante)",
+    # added with blind X as a development set: coughing or vomiting blood in Italian ("sto
+    # tossendo sangue, tanto, adesso"), a mouth gone crooked in Spanish ("se le ha torcido la
+    # boca"), retention of urine with legs gone in German ("kein Wasser lassen")
+    r"(?:tossendo|vomitando)\s+sangue",
+    r"(?:tossisc[eo]|vomit[oa]|(?:ho|ha)\s+(?:tossito|vomitato|sputato))\s+(?:\w+\s+)?sangue",
+    r"se\s+le\s+(?:ha\s+)?(?:torcido|ca[íi]do|desviado)\s+(?:la\s+boca|la\s+cara|un\s+lado\s+de\s+la\s+cara)",
+    r"boca\s+torcida",
+    r"(?:kein|nicht\s+mehr)\s+wasser\s+(?:mehr\s+)?lassen",
+    r"(?:kann|konnte)\s+(?:\w+\s+){0,4}(?:die|seine|ihre|meine)\s+beine\s+nicht\s+(?:mehr\s+)?bewegen",
 )
 
 
@@ -1205,6 +1221,12 @@ _RULES: tuple[_Rule, ...] = (
         r"garage\b|\bgarage\b[^.!?]{0,40}\b(?:engine|car)\s+(?:\w+\s+)?running\b|"
         r"\b(?:engine|car)\s+(?:on|running)\b[^.!?]{0,30}\bgarage\s+(?:door\s+)?(?:shut|closed)\b|"
         r"\bhose\w*\b[^.!?]{0,30}\bexhaust\b|\bexhaust\b[^.!?]{0,30}\bhose\b|"
+        # blind X: "ive bought the hose and i'm going to do it in the car on sunday", "the belt
+        # is on the door hook"
+        r"\bhose(?:pipe)?\b[^.!?]{0,60}\b(?:do|end)\s+it\s+in\s+the\s+(?:car|garage)\b|"
+        r"\b(?:belt|rope|cord|noose|ligature|scarf)\s+(?:is\s+|'s\s+)?(?:already\s+)?(?:on|over|tied\s+"
+        r"to|round|around)\s+(?:the\s+)?(?:door\s*hook|hook\s+on\s+the\s+door|banisters?|bannisters?|"
+        r"beam|rafters?|loft\s+hatch)\b|"
         r"\b(?:does|would|will|did)\s+it\s+hurt\b[^.!?]{0,20}\b(?:to\s+|when\s+you\s+|if\s+you\s+)?"
         r"(?:drown\w*|hang\w*|jump\w*\s+(?:off|from|in\s+front)|overdos\w*|bleed\w*\s+out|"
         r"gas\w*\s+yourself|go(?:ing)?\s+to\s+sleep\s+with)\b",
@@ -1933,7 +1955,8 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:guardei|juntei|acumulei)\s+(?:todos\s+os\s+|muitos\s+)?(?:comprimidos|rem[ée]dios)\b|"
         r"\bmesso\s+da\s+parte\s+(?:tutte\s+le\s+)?(?:compresse|pastiglie|pillole)\b|\bmis\s+de\s+"
         r"c[ôo]t[ée]\s+(?:assez\s+de\s+|toutes\s+mes\s+|tous\s+mes\s+)?(?:comprim[ée]s|m[ée]dicaments|"
-        r"morphine|cachets)\b|\b(?:zbiera[lł]\w*|odk[lł]ada[lł]\w*|uzbiera[lł]\w*)\s+(?:\w+\s+)?"
+        r"morphine|cachets)\b|\b(?:zbiera[lł]\w*|odk[lł]ada[lł]\w*|uzbiera[lł]\w*|zebra[lł]\w*)\s+"
+        r"(?:\w+\s+)?"
         r"tabletki\b|"
         # added with blind W as a development set: a letter left and all the sleeping tablets at
         # hand in Polish, sleeping pills gathered and all taken tonight in Dutch, a gun taken or
@@ -1948,6 +1971,28 @@ _RULES: tuple[_Rule, ...] = (
         r"cogi[óo]|escondi[óo])\s+(?:la|una)\s+(?:escopeta|pistola|arma)\b|"
         r"\bamanh[ãa]\s+(?:acaba|termina)\s+tudo\b|\b(?:escondeu|guardou|levou)\s+(?:a|uma)\s+(?:arma|"
         r"pistola|espingarda)\b|"
+        # added with blind X as a development set: the pills prepared for tonight (Spanish),
+        # painkillers gathered and a wish to fall asleep and not wake (Polish), sleeping tablets
+        # saved and all taken tonight (Swedish, Danish, Norwegian), a goodbye "as if it were
+        # the last time" in six languages, a husband gone off with his rifle (French), pills
+        # gathered and everything to end tonight (Greek)
+        r"\b(?:tengo|tiene)\s+(?:ya\s+)?(?:todas\s+)?(?:las|mis|sus)\s+(?:pastillas|p[íi]ldoras)\s+"
+        r"(?:preparadas|listas|juntas|guardadas)\s+para\s+esta\s+noche\b|"
+        r"\bchc[eę]\b[^.!?]{0,40}\bju[zż]\s+si[eę]\s+nie\s+obudzi[cć]\b|\bnie\s+obudzi[cć]\s+si[eę]\s+"
+        r"(?:ju[zż]\s+)?nigdy\b|"
+        r"\b(?:sparat|samlat|sparet|samlet)\s+(?:p[åa]\s+)?(?:alla\s+|alle\s+)?(?:mina\s+|mine\s+)?"
+        r"(?:s[öo]mntabletter|s[öo]mnpiller|tabletter|piller|v[äa]rktabletter|sovepiller|"
+        r"sovetabletter|smertestillende)\b|\bikv[äa]ll\s+tar\s+jag\s+(?:allihop|alla|dem\s+alla)\b|"
+        r"\bi\s+(?:aften|nat|kveld|natt)\s+(?:tager|tar)\s+jeg\s+(?:dem\s+)?(?:alle|allihop)\b|"
+        r"\b(?:dit\s+au\s+revoir|dit\s+adieu)\s+comme\s+si\s+c'[ée]tait\s+la\s+derni[èe]re\s+fois\b|"
+        r"\bdespidi[óo]\s+(?:de\s+\w+\s+)?como\s+si\s+fuera\s+la\s+[úu]ltima\s+vez\b|\bsalutat[oa]\s+"
+        r"(?:\w+\s+)?come\s+se\s+fosse\s+l'ultima\s+volta\b|\bdespediu-se\s+(?:\w+\s+)?como\s+se\s+"
+        r"fosse\s+a\s+[úu]ltima\s+vez\b|\bverabschiedet\w*,?\s+als\s+w[äa]re\s+es\s+das\s+letzte\s+"
+        r"mal\b|\bafscheid\s+(?:\w+\s+){0,2}alsof\s+het\s+de\s+laatste\s+keer\s+was\b|"
+        r"\bparti\w*\s+(?!(?:\w+\s+){0,3}(?:[àa]\s+la\s+chasse|chasser|au\s+stand|au\s+club))"
+        r"(?:[\w']+\s+){0,5}avec\s+(?:son|un|le)\s+(?:fusil|arme|pistolet|revolver|carabine)\b"
+        r"(?![^.!?]{0,40}\bchass\w*)|"
+        r"να\s+τελει[ώω]σουν\s+[όο]λα\b|\bμαζ[έε]ψ\w*\s+(?:[όο]λα\s+)?τα\s+χ[άα]πια\b|"
         # added with blind V as a development set: tablets saved and an end tonight in Polish
         # and Turkish, a note saying she no longer wanted to suffer, a goodbye to everyone and
         # a gun gone from its cupboard in German
@@ -2865,7 +2910,8 @@ _PRACTICAL_HELP = re.compile(
 
 _PAST_VERB = re.compile(
     r"\b(?:had|was|were|went|did|got|took|ended\s+up|needed|spent|called|rang|happened|"
-    r"collapsed|fainted|fell|passed\s+out|stopped|started|bled|choked|developed)\b",
+    r"collapsed|fainted|fell|passed\s+out|stopped|started|bled|choked|developed|sent|rushed|"
+    r"admitted)\b",
     _F,
 )
 _NOW_WELL = re.compile(
@@ -2911,6 +2957,9 @@ _NOW_WELL = re.compile(
 # ... and so does the present perfect ("My mum has collapsed and is unconscious, she was
 # diagnosed ... last year"; blind N)
 _JUST_BEFORE = re.compile(r"\b(?:just|right\s+now|has|have|'ve)\s+$", _F)
+_PLAN_AT_MATCH = re.compile(
+    r"\b(?:i'?m|im|i\s+am)\s+(?:going\s+to|gonna|planning\s+to|about\s+to)\b", _F
+)
 
 
 def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
@@ -3011,6 +3060,10 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
     # "just" right before the match makes it live whatever else the sentence says ("finished his
     # treatment last year and he's just cut his wrists"; blind J)
     just = bool(_JUST_BEFORE.search(norm[max(0, start - 20) : start]))
+    # ... and so does the writer's own plan said at the match ("ive bought the hose and i'm going
+    # to do it in the car on sunday", in a long message that says "i lost my job in march";
+    # blind X)
+    just = just or bool(_PLAN_AT_MATCH.search(norm[max(0, start - 40) : end]))
     if bool(_PAST_SENTENCE.search(sentence)) and not _LIVE.search(sentence) and not just:
         return True
     # An emergency told in the past tense while the message says the person is well or cared
@@ -3067,9 +3120,10 @@ _NOT_GOING_BEFORE = re.compile(
     _F,
 )
 _DENIAL_HEDGED = re.compile(
-    r"^[^.!?]{0,40}\b(?:tonight|today|tomorrow|yet|now|this\s+(?:time|week|weekend|year)|but|"
-    r"though|unless|until|till|probably|i\s+think|i\s+hope|i\s+don'?t\s+think|anymore|"
-    r"any\s+more|for\s+now|myself\s+again|again)\b",
+    r"^(?:[^.!?]{0,40}\b(?:but|though|unless|until|till|probably|i\s+think|i\s+hope|i\s+don'?t\s+"
+    r"think)|(?:[^.!?,;]{0,20}|\s*[,;-]+\s*(?:(?:at\s+least\s+|maybe\s+|just\s+)?not\s+|or\s+)?)\b"
+    r"(?:tonight|today|tomorrow|yet|now|this\s+(?:time|week|weekend|year)|anymore|any\s+more|"
+    r"for\s+now|myself\s+again|again))\b",
     _F,
 )
 # a line taken back ("Disregard the bit about chest pain, I was copying text from a leaflet";
@@ -3306,7 +3360,9 @@ _EXPLAINED_IDIOM = re.compile(
 _MEANT_OTHER = re.compile(
     r"\b(?:i|he|she)\s+(?:only\s+|just\s+|actually\s+)?meant\s+(?:(?:of|from)\s+(?:boredom|"
     r"embarrassment|shame|laughing|laughter|cringe|the\s+heat)|ending\s+(?:my|the|our|this)\s+"
-    r"(?!life\b)\w+|(?:the|my|our)\s+(?!life\b|end\b)\w+|it\s+as\s+a\s+joke)",
+    r"(?!life\b)\w+|(?:the|my|our)\s+(?!life\b|end\b)\w+|it\s+as\s+a\s+joke)|"
+    r"\b(?:i|he|she)\s+(?:only\s+|just\s+)?means?\b[^.!?]{0,60}\bnot\s+(?:on\s+|with\s+|about\s+)?"
+    r"(?:life|living)\b",
     _F,
 )
 _ANNOYANCE_HYPERBOLE = re.compile(
@@ -3542,7 +3598,7 @@ _REASSURED = re.compile(
     r"\b(?:back\s+to\s+normal|(?:is|are|was|were|feels?|seems?)\s+(?:\w+\s+)?(?:fine|normal|ok|okay|"
     r"better|easier|settled|stable)|easier\s+now|breathe\s+easier|improv\w+|resolved|"
     r"(?:a|an)\s+breather|(?:breathing|feeling|sleeping|eating)\s+(?:much\s+|a\s+lot\s+|a\s+bit\s+|"
-    r"so\s+much\s+)?better|(?:bleeding|bleed|nosebleed)\b[^.!?]{0,25}"
+    r"so\s+much\s+)?better|(?:bleeding|bleed|nosebleed|bled)\b[^.!?]{0,40}"
     r"(?<!n't )(?<!not )(?<!never )\bstopped\b|"
     r"emotionally|metaphorically|figuratively|feels?\s+(?:\w+\s+)?lighter|3[0-7](?:[.,]\d)?\s*(?:°|degrees|c\b)|(?:was|is)\s+3[0-7](?:[.,]\d)?\b)|"
     r"\bif\s+(?:\w+\s+){0,2}ever\b|\bin\s+case\s+(?:\w+\s+){0,2}ever\b|"
@@ -3706,6 +3762,29 @@ _OTHER_LANGUAGE_SAFE = re.compile(
     r"in\s+gevaar|nie\s+jestem\s+w\s+niebezpiecze[nń]stwie)\b",
     _F,
 )
+# safety said in English ("before anyone panics - I'm not in any danger, I said 'I'm done'
+# because I finished my LAST radiotherapy session"; blind X; not "nobody needs to worry
+# anymore", which is a goodbye), and a plain question about a topic
+# in another language ("¿qué preguntas debería hacerle sobre el ensayo?", "what's the difference
+# entre EGFR y ALK?"; blind X, both read as crisis by the layer), for the layer's crisis findings
+# when no word of danger is said in any of the languages below
+_SAFE_SAID = re.compile(
+    r"\b(?:i'?m|i\s+am|im)\s+not\s+in\s+(?:any\s+)?danger\b",
+    _F,
+)
+_ASK_ABOUT_TOPIC = re.compile(
+    r"\bqu[ée]\s+preguntas\s+(?:deber[íi]a|debo|puedo|podr[íi]a)\b|\bquelles\s+questions\s+(?:poser|"
+    r"dois-je|devrais-je|je\s+peux)\b|\bwelche\s+fragen\s+(?:sollte|soll|kann)\b|\bquali\s+domande\s+"
+    r"(?:dovrei|devo|posso)\b|\bque\s+perguntas\s+(?:devo|deveria|posso)\b|\bwelke\s+vragen\s+"
+    r"(?:moet|kan|zou)\b|\b(?:diferencia|diff[ée]rence|diferen[çc]a|differenza|unterschied|verschil)\s+"
+    r"(?:entre|tra|fra|zwischen|tussen)\b",
+    _F,
+)
+_DANGER_OTHER_LANGUAGE = re.compile(
+    r"\b(?:mor\w*|muer\w*|matar\w*|suicid\w*|pastillas|despedi\w*|tuer|mourir|sterben|t[öo]ten|"
+    r"umbringen|tabletten|uccid\w*|dood|zelfmoord|umrze\w*|zabi\w*|samob\w*|adi[óo]s|adieu|addio)\b",
+    _F,
+)
 # dying of laughter, boredom, shame or nerves in other languages ("Mi abuela dice que se quiere
 # morir de risa con los memes"; the lead's probes after blind T), for the layer's crisis findings
 _OTHER_LANGUAGE_IDIOM = re.compile(
@@ -3858,7 +3937,14 @@ _ORDINARY_CAUSE = re.compile(
     r"font|writing|letters|print)\s+(?:bigger|larger)\b|\b(?:font|text)\s+size\b",
     _F,
 )
-_NOT_A_FEVER = re.compile(r"\bnot\s+a\s+(?:fever|temperature)\b|\bhot\s+flush\w*", _F)
+_NOT_A_FEVER = re.compile(
+    r"\bnot\s+a\s+(?:fever|temperature)\b|\bhot\s+flush\w*|"
+    # a cold with no temperature ("got a cold, sneezing and a runny nose, no temperature, not on
+    # treatment at the moment"; blind X)
+    r"\b(?:a\s+(?:head\s+)?cold|sneez\w+|runny\s+nose|sniffles)\b(?=[^.!?]{0,60}\bno\s+(?:temperature|"
+    r"fever|temp)\b)",
+    _F,
+)
 
 
 def _semantic_vetoed(category: str, norm: str) -> bool:
@@ -3880,6 +3966,14 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
     if category == "crisis" and _OTHER_LANGUAGE_IDIOM.search(norm) and not _LIVE.search(norm):
         return True
     if category == "crisis" and _OTHER_LANGUAGE_SAFE.search(norm):
+        return True
+    if (
+        category == "crisis"
+        and (_SAFE_SAID.search(norm) or _ASK_ABOUT_TOPIC.search(norm))
+        and not _SELF_DANGER.search(norm)
+        and not _DANGER_OTHER_LANGUAGE.search(norm)
+        and not _LIVE.search(norm)
+    ):
         return True
     if (
         category == "crisis"

@@ -54,12 +54,13 @@ SETS: tuple[tuple[str, str], ...] = (
     ("blind_u", "triage_blind_u.yml"),
     ("blind_v", "triage_blind_v.yml"),
     ("blind_w", "triage_blind_w.yml"),
+    ("blind_x", "triage_blind_x.yml"),
 )
 # The next blind set: refused by ``load_set`` until its one first run (eval/nlu/first_runs.md).
-# X is written by helper-5 of the 2026-12-07 evening session under eval/nlu/blind_brief.md,
+# Y is written by helper-6 of the 2026-12-07 night session under eval/nlu/blind_brief.md,
 # reading nothing under /work or elsewhere in /tmp (230 positives, 500 negatives; structure
-# checked only; sha256 bb1b5bf9...3727).
-NEXT_BLIND = "triage_blind_x.yml"
+# checked only; sha256 a698c53e...c24c6).
+NEXT_BLIND = "triage_blind_y.yml"
 # the blind sets kept for later first runs; refused like NEXT_BLIND
 RESERVED_BLIND = (NEXT_BLIND,)
 RASA_NLU = ROOT / "assistant" / "data" / "nlu"
