@@ -320,6 +320,34 @@ _OTHER_LANGUAGE_DENIAL = (
     r"il|elle|ils|elles|tu|vous|le|la|les|mon|ma|mes)\s+(?:[\w']+\s+){0,2}(?:va|vont|vas|allez|"
     r"veut|veulent)\s+)$"
 )
+# All of one's tablets and tonight in one sentence, in fourteen languages (blind X missed
+# "tengo todas las pastillas preparadas para esta noche" and "ikväll tar jag allihop" after
+# blind V, W and X had each shown the shape in a new language), for
+# ``crisis_other_language_signs``; a routine with a meal, bedtime or the pharmacy is not this
+_ALL_PILLS_OTHER_LANGUAGE = (
+    r"(?:todas\s+(?:las\s+|mis\s+)?(?:pastillas|p[íi]ldoras)|toutes\s+(?:les\s+|mes\s+)?(?:pilules|"
+    r"g[ée]lules)|tous\s+(?:les\s+|mes\s+)?(?:comprim[ée]s|cachets|m[ée]dicaments|somnif[èe]res)|"
+    r"alle\s+(?:meine\s+|die\s+|seine\s+|ihre\s+)?(?:tabletten|pillen|schlaftabletten)|"
+    r"al\s+(?:mijn\s+|de\s+)?(?:pillen|tabletten|slaappillen|medicijnen)|wszystkie\s+(?:moje\s+|"
+    r"te\s+)?(?:tabletki|leki)|tutte\s+(?:le\s+|le\s+mie\s+)?(?:pillole|pastiglie|compresse)|"
+    r"todos\s+os\s+(?:meus\s+)?(?:comprimidos|rem[ée]dios)|alla\s+(?:mina\s+)?(?:tabletter|piller|"
+    r"s[öo]mntabletter)|alle\s+(?:mine\s+)?(?:piller|tabletter|sovepiller)|[όο]λα\s+τα\s+χ[άα]πια|"
+    r"b[üu]t[üu]n\s+(?:ila[çc]lar\w*|hap\w*)|v[šs]echny\s+(?:pr[áa][šs]ky|l[ée]ky|tablety)|"
+    r"toate\s+(?:pastilele|medicamentele)|az\s+[öo]sszes\s+(?:gy[óo]gyszer\w*|tablett\w*))"
+)
+_TONIGHT_OTHER_LANGUAGE = (
+    r"(?:esta\s+noche|ce\s+soir|cette\s+nuit|heute\s+(?:nacht|abend)|vanavond|vannacht|(?:dzi[sś]|"
+    r"dzisiaj)\s+(?:w\s+nocy|wieczorem)|stasera|stanotte|esta\s+noite|hoje\s+[àa]\s+noite|"
+    r"ikv[äa]ll|i\s+kv[äa]ll|i\s+aften|i\s+nat|i\s+kveld|i\s+natt|απ[όο]ψε|bu\s+gece|dnes\s+(?:v\s+"
+    r"noci|ve[čc]er)|ast[ăa]\s+sear[ăa]|ma\s+este)"
+)
+_ROUTINE_OTHER_LANGUAGE = (
+    r"(?![^.!?]{0,100}\b(?:antes|despu[ée]s|cena|cenar|avant|apr[èe]s|d[îi]ner|repas|vor\s+dem|nach\s+"
+    r"dem|abendessen|voor\s+het|na\s+het|eten|przed|kolacj\w*|prima\s+di|dopo|antes\s+d[oe]|depois|"
+    r"jantar|innan|efter|middag|f[øo]r|etter|πριν|μετ[άα]|[öo]nce|sonra|farmac\w*|pharmac\w*|"
+    r"apothe\w*|aptek\w*|apotek\w*|pillero|pastillero|pilulier|para\s+la\s+semana|pour\s+la\s+semaine|pillendoos|dosett\w*|como\s+siempre|comme\s+"
+    r"d'habitude|wie\s+immer|zoals\s+altijd|come\s+sempre|como\s+sempre|jak\s+zwykle|som\s+vanligt)\b)"
+)
 # Plain crisis statements in the languages a European service sees most (added from the
 # lead's probes after blind T: of 39 plain statements written in Spanish, French, German,
 # Italian, Portuguese, Dutch, Polish and eight other languages, 22 were missed by the whole
@@ -1921,7 +1949,8 @@ _RULES: tuple[_Rule, ...] = (
         r"l[àa]\b(?![^.!?]{0,60}\b(?:vacances|voyage|bureau|travail|h[ôo]pital|maison)\b)|\bmorgen\s+bin\s+"
         r"ich\s+nicht\s+mehr\s+(?:da|hier)\b(?![^.!?]{0,60}\b(?:urlaub|reise|b[üu]ro|arbeit|"
         r"krankenhaus|klinik|hause)\b)|"
-        r"\b(?:tomar|tomarse|tomarme)\s+todas\s+las\s+(?:pastillas|pildoras|píldoras)\b|"
+        r"\b(?:tomar|tomarse|tomarme)\s+todas\s+las\s+(?:pastillas|pildoras|píldoras)\b"
+        r"(?![^.!?]{0,40}\b(?:antes|despu[ée]s|cena|cenar|pastillero|como\s+siempre)\b)|"
         r"\balle\s+(?:seine|ihre|meine)?\s*(?:tabletten|pillen)\s+(?:\w+\s+)?(?:gesammelt|gehortet)\b|"
         r"\b(?:regalé|regale|he\s+regalado|regalando|regaló)\s+(?:todas\s+)?(?:mis|sus)\s+cosas\b|"
         r"\b(?:esta\s+noche|hoy|mañana)\s+me\s+despido\b|\bme\s+despido\s+para\s+siempre\b|"
@@ -1982,7 +2011,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:ju[zż]\s+)?nigdy\b|"
         r"\b(?:sparat|samlat|sparet|samlet)\s+(?:p[åa]\s+)?(?:alla\s+|alle\s+)?(?:mina\s+|mine\s+)?"
         r"(?:s[öo]mntabletter|s[öo]mnpiller|tabletter|piller|v[äa]rktabletter|sovepiller|"
-        r"sovetabletter|smertestillende)\b|\bikv[äa]ll\s+tar\s+jag\s+(?:allihop|alla|dem\s+alla)\b|"
+        r"sovetabletter|smertestillende)\b|\bikv[äa]ll\s+tar\s+jag\s+(?:allihop|alla|dem\s+alla)\b"
+        r"(?![^.!?]{0,40}\b(?:efter|innan|middag\w*|som\s+vanligt|dosett\w*)\b)|"
         r"\bi\s+(?:aften|nat|kveld|natt)\s+(?:tager|tar)\s+jeg\s+(?:dem\s+)?(?:alle|allihop)\b|"
         r"\b(?:dit\s+au\s+revoir|dit\s+adieu)\s+comme\s+si\s+c'[ée]tait\s+la\s+derni[èe]re\s+fois\b|"
         r"\bdespidi[óo]\s+(?:de\s+\w+\s+)?como\s+si\s+fuera\s+la\s+[úu]ltima\s+vez\b|\bsalutat[oa]\s+"
@@ -1996,6 +2026,9 @@ _RULES: tuple[_Rule, ...] = (
         # added with blind V as a development set: tablets saved and an end tonight in Polish
         # and Turkish, a note saying she no longer wanted to suffer, a goodbye to everyone and
         # a gun gone from its cupboard in German
+        rf"\b{_ALL_PILLS_OTHER_LANGUAGE}\b{_ROUTINE_OTHER_LANGUAGE}[^.!?]{{0,60}}\b"
+        rf"{_TONIGHT_OTHER_LANGUAGE}\b|\b{_TONIGHT_OTHER_LANGUAGE}\b{_ROUTINE_OTHER_LANGUAGE}"
+        rf"[^.!?]{{0,60}}\b{_ALL_PILLS_OTHER_LANGUAGE}\b|"
         r"\bodło[zż]one\s+tabletki\b|\btabletki\s+(?:\w+\s+)?odło[zż]one\b|\b(?:dzi[sś]|dzisiaj)\s+"
         r"(?:wieczorem|w\s+nocy)\s+(?:wszystko|to)\s+si[eę]\s+sko[nń]czy\b|"
         r"\bila[çc]lar[ıi]m[ıi]\s+biriktirdim\b|\bher\s+[şs]eyi\s+bitirece[ğg]im\b|"
@@ -3780,11 +3813,30 @@ _ASK_ABOUT_TOPIC = re.compile(
     r"(?:entre|tra|fra|zwischen|tussen)\b",
     _F,
 )
-_DANGER_OTHER_LANGUAGE = re.compile(
-    r"\b(?:mor\w*|muer\w*|matar\w*|suicid\w*|pastillas|despedi\w*|tuer|mourir|sterben|t[öo]ten|"
-    r"umbringen|tabletten|uccid\w*|dood|zelfmoord|umrze\w*|zabi\w*|samob\w*|adi[óo]s|adieu|addio)\b",
+_ROUTINE = re.compile(
+    r"\b(?:pill\s+(?:organi[sz]er|box)|"
+    r"dosette|wie\s+immer|como\s+siempre|comme\s+d'habitude|zoals\s+altijd|come\s+sempre|"
+    r"como\s+sempre|jak\s+zwykle|som\s+vanligt|pillero|pastillero|pilulier|pillendoos|"
+    r"tablettenbox|dosett\w*|porta\s*pillole|nach\s+dem\s+abendessen|dopo\s+cena|"
+    r"despu[ée]s\s+de\s+cenar|apr[èe]s\s+le\s+d[îi]ner|na\s+het\s+eten)\b",
     _F,
 )
+# a medicine named, in English or another language (a routine is about one)
+_MEDICATION_ANY = re.compile(
+    rf"\b(?:pills?|tablets?|meds|medication|medicines?|{_DRUG_OTHER_LANGUAGE}|leki|tabletki|"
+    r"tabletter|piller|medicamentos?|m[ée]dicaments?|comprim\w*|pastiglie|pillole)\b",
+    _F,
+)
+_DANGER_OTHER_LANGUAGE_WORDS = (
+    r"mor\w*|muer\w*|matar\w*|suicid\w*|despedi\w*|tuer|mourir|sterben|t[öo]ten|umbringen|"
+    r"uccid\w*|dood|zelfmoord|umrze\w*|zabi\w*|samob\w*|adi[óo]s|adieu|addio|verabschied\w*|"
+    r"afscheid|acabar|finir|schluss|finita|einde|sko[nń]cz\w*"
+)
+_DANGER_OTHER_LANGUAGE = re.compile(
+    rf"\b(?:{_DANGER_OTHER_LANGUAGE_WORDS}|pastillas|tabletten)\b", _F
+)
+# (tablets are what a routine is about)
+_DANGER_OTHER_LANGUAGE_NOT_PILLS = re.compile(rf"\b(?:{_DANGER_OTHER_LANGUAGE_WORDS})\b", _F)
 # dying of laughter, boredom, shame or nerves in other languages ("Mi abuela dice que se quiere
 # morir de risa con los memes"; the lead's probes after blind T), for the layer's crisis findings
 _OTHER_LANGUAGE_IDIOM = re.compile(
@@ -3966,6 +4018,18 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
     if category == "crisis" and _OTHER_LANGUAGE_IDIOM.search(norm) and not _LIVE.search(norm):
         return True
     if category == "crisis" and _OTHER_LANGUAGE_SAFE.search(norm):
+        return True
+    # a medication routine ("heute Abend nehme ich alle Tabletten nach dem Abendessen, wie
+    # immer", "ik leg vanavond al mijn medicijnen klaar in de pillendoos"; the lead's probes
+    # after blind X)
+    if (
+        category == "crisis"
+        and _ROUTINE.search(norm)
+        and _MEDICATION_ANY.search(norm)
+        and not _DANGER_CORE_WORDS.search(norm)
+        and not _DANGER_OTHER_LANGUAGE_NOT_PILLS.search(norm)
+        and not _LIVE.search(norm)
+    ):
         return True
     if (
         category == "crisis"

@@ -2402,3 +2402,36 @@ def test_blind_x_misses_and_false_positives_in_new_wording() -> None:
         "the two groups?",
         vetoed=False,
     )
+
+
+def test_lead_probes_after_blind_x_all_the_tablets_tonight_in_other_languages() -> None:
+    """All of one's tablets and tonight in one sentence, in any order, in other languages (the
+    lead's probes after blind X, here in new wording), and not a routine with a meal, a pill
+    box or the pharmacy; for the layer, a medication routine is no crisis."""
+    _assert_category(
+        "crisis",
+        "esta noche voy a tragarme todas mis pastillas",
+        "toutes mes pilules, cette nuit, et c'est fini",
+        "alle seine Tabletten hat er heute Nacht genommen, glaube ich",
+        "stasera le mie pillole, tutte le pillole",
+        "dzisiaj w nocy biorę wszystkie tabletki naraz",
+        "bu gece bütün haplarımı yutacağım",
+    )
+    _assert_quiet(
+        "esta noche preparo todas las pastillas en el pastillero para la semana",
+        "ce soir je range tous mes médicaments dans le pilulier",
+        "heute Abend hole ich alle Tabletten aus der Apotheke",
+        "vanavond neem ik al mijn pillen na het eten, zoals altijd",
+        "ikväll tar jag alla tabletterna innan jag lägger mig, som vanligt",
+    )
+    _assert_vetoed(
+        "crisis",
+        "heute Abend sortiere ich alle Tabletten in meine Tablettenbox, wie immer",
+        "stasera metto tutte le compresse nel porta pillole",
+    )
+    # a routine word with a word of danger keeps the layer's finding
+    _assert_vetoed(
+        "crisis",
+        "heute Abend nehme ich alle Tabletten wie immer, und dann verabschiede ich mich",
+        vetoed=False,
+    )
