@@ -68,8 +68,9 @@ TRIAGE_SETS = {
     "blind V": "triage_blind_v.yml",
     "blind W": "triage_blind_w.yml",
     "blind X": "triage_blind_x.yml",
+    "blind Y (final)": "triage_blind_y.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind Y (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
