@@ -630,6 +630,13 @@ _EMERGENCY_LANGUAGES = (
     r"boca\s+torcida",
     r"(?:kein|nicht\s+mehr)\s+wasser\s+(?:mehr\s+)?lassen",
     r"(?:kann|konnte)\s+(?:\w+\s+){0,4}(?:die|seine|ihre|meine)\s+beine\s+nicht\s+(?:mehr\s+)?bewegen",
+    # added with blind Y as a development set: breathing badly and the chest hurting in Dutch,
+    # confused speech and an arm hanging down in German
+    r"(?:kan|kon)\s+(?:bijna\s+)?niet\s+(?:goed\s+|meer\s+)?(?:ademen|ademhalen)",
+    r"(?:mijn|zijn|haar)\s+borst\s+doet\s+(?:erg\s+|veel\s+|zo\s+)?pijn",
+    r"redet\s+(?:pl[öo]tzlich\s+|auf\s+einmal\s+)?(?:ganz\s+|sehr\s+)?(?:wirres\s+zeug|wirr|unverst[äa]ndlich|verwaschen)",
+    r"spricht\s+(?:pl[öo]tzlich\s+|auf\s+einmal\s+)?(?:ganz\s+|sehr\s+)?(?:verwaschen|undeutlich|unverst[äa]ndlich)",
+    r"(?:arm|bein|mundwinkel)\s+h[äa]ngt\s+(?:\w+\s+){0,2}(?:runter|herunter|schlaff|hinunter)",
 )
 
 
@@ -685,6 +692,10 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:own\s+)?wrists?\b|\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|"
         rf"starving)\s+{MYSELF}\b|"
         r"\b(?:take|took|taken|taking)\s+(?:an?\s+)?(?:overdose|od)\b|"
+        # "i've been holding my hands under boiling water when the scanxiety gets too much"
+        # (blind Y)
+        r"\b(?:holding|held|hold|putting|put|keep\s+putting)\s+(?:my|his|her)\s+(?:hands?|arms?|"
+        r"fingers?|wrists?)\s+(?:under|in)\s+(?:the\s+)?(?:boiling|scalding)\s+(?:hot\s+)?water\b|"
         # "i od'd on my pills", "he OD'ed" (the lead's probes after blind O)
         r"\b(?:i|he|she|they|i'?ve|he'?s|she'?s|has|have|just)\s+(?:\w+\s+){0,2}od(?:'d|'?ed|'?ing)\b|"
         r"\b(?:i|he|she|they|i'?ve|he'?s|she'?s|has|have)\s+(?:\w+\s+){0,2}overdos(?:e|ed|ing)\s+"
@@ -1252,6 +1263,10 @@ _RULES: tuple[_Rule, ...] = (
         # blind X: "ive bought the hose and i'm going to do it in the car on sunday", "the belt
         # is on the door hook"
         r"\bhose(?:pipe)?\b[^.!?]{0,60}\b(?:do|end)\s+it\s+in\s+the\s+(?:car|garage)\b|"
+        # blind Y: "the gas is on in the kitchen and the windows are shut. i'm so tired"
+        r"\bgas\s+(?:is\s+|'s\s+)?(?:on|turned\s+on|left\s+on|running)\b(?![^.!?]{0,40}\b(?:cook\w*|"
+        r"boil\w*|hob|oven|kettle|dinner|tea|heating)\b)[^.!?]{0,60}\b(?:windows?|doors?|vents?)\s+(?:are\s+"
+        r"|is\s+|all\s+)?(?:shut|closed|sealed|taped)\b|"
         r"\b(?:belt|rope|cord|noose|ligature|scarf)\s+(?:is\s+|'s\s+)?(?:already\s+)?(?:on|over|tied\s+"
         r"to|round|around)\s+(?:the\s+)?(?:door\s*hook|hook\s+on\s+the\s+door|banisters?|bannisters?|"
         r"beam|rafters?|loft\s+hatch)\b|"
@@ -1299,7 +1314,10 @@ _RULES: tuple[_Rule, ...] = (
         "breathing",
         True,
         rf"\b{CANT}\s+(?:\w+\s+)?(?:breathe?|breath|catch\s+(?:my|his|her|their)\s+breath|"
-        r"get\s+(?:my|his|her|any|enough)\s+breath|get\s+(?:enough\s+)?air)\b|"
+        r"get\s+(?:my|his|her|any|enough|a\s+full|a\s+proper|a\s+deep)\s+breath|get\s+(?:enough\s+)?"
+        r"air)\b|"
+        # "it's like breathing through a straw, came on in the last hour" (blind Y)
+        r"\b(?:like\s+)?breathing\s+through\s+a\s+(?:straw|pillow|wet\s+towel)\b|"
         r"\b(?:struggling|struggles|struggled|fighting|gasping|labou?ring)\s+(?:to\s+breathe?|"
         r"for\s+(?:breath|air))\b|\b(?:difficulty|trouble|problems?|hard|harder)\s+"
         r"(?:\w+\s+)?breathing\b|\b(?:hard|difficult|impossible)\s+to\s+breathe?\b|"
@@ -1359,6 +1377,10 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:having|had|is\s+having|think\s+(?:i'?m|he'?s|she'?s|(?:i|he|she)\s+(?:am|is))\s+"
         r"having|having\s+had)\s+a\s+heart\s+attack\b|\bheart\s+attack\s+(?:right\s+)?now\b",
         personal=True,
+        # asked as a drug's side effect ("can 5-FU cause chest pain? reading about coronary
+        # vasospasm for my pharmacology module"; blind Y)
+        not_before=r"\b(?:can|could|does|do|will|would)\s+(?:[\w-]+\s+){1,3}(?:cause|causes|give|"
+        r"trigger|lead\s+to)\s+(?:you\s+|people\s+|patients\s+)?$",
         # nerves every time, not an event now ("my chest feels tight with nerves before every
         # scan - scanxiety!"; blind T)
         not_after=r"^[^.!?]{0,20}\b(?:with|from)\s+(?:nerves|anxiety|stress|worry)\b[^.!?]{0,30}\b"
@@ -2021,7 +2043,21 @@ _RULES: tuple[_Rule, ...] = (
         r"mal\b|\bafscheid\s+(?:\w+\s+){0,2}alsof\s+het\s+de\s+laatste\s+keer\s+was\b|"
         r"\bparti\w*\s+(?!(?:\w+\s+){0,3}(?:[àa]\s+la\s+chasse|chasser|au\s+stand|au\s+club))"
         r"(?:[\w']+\s+){0,5}avec\s+(?:son|un|le)\s+(?:fusil|arme|pistolet|revolver|carabine)\b"
-        r"(?![^.!?]{0,40}\bchass\w*)|"
+        r"(?![^.!?]{0,40}\b(?:[àa]\s+la\s+chasse|chasser|pour\s+la\s+chasse|comme\s+(?:chaque|tous\s+les)|"
+        r"avec\s+ses\s+amis)\b)|"
+        # added with blind Y as a development set: medicines gathered (all of them) in eight
+        # languages, nobody left to look after or be burdened by the writer (French, Polish),
+        # a threat to jump from a window said of someone else (Spanish)
+        r"\b(?:rassembl[ée]\w*|r[ée]uni|amass[ée]\w*|reunid[oa]s?|juntad[oa]s?|junt[ée]|acumulad[oa]s?|"
+        r"acumul[ée]|raccolt[oa]|accumulat[oa]|messo\s+insieme|zgromadzi[lł]\w*|zebra[lł]\w*|"
+        r"uzbiera[lł]\w*|samlat|samlet|sparat|sparet|gesammelt|verzameld|juntei|acumulei|guardei)\s+"
+        rf"(?:\w+\s+)?{_ALL_PILLS_OTHER_LANGUAGE}\b|"
+        r"\bpersonne\s+n'aura\s+plus\s+[àa]\s+s'occuper\s+de\s+moi\b|\bnie\s+b[eę]d[eę]\s+(?:ju[zż]\s+)?"
+        r"nikomu\s+(?:ju[zż]\s+)?ci[eę][zż]arem\b|\bnadie\s+tendr[áa]\s+que\s+(?:volver\s+a\s+)?"
+        r"(?:cuidarme|ocuparse\s+de\s+m[íi])\s+(?:nunca\s+)?m[áa]s\b|"
+        r"\bse\s+(?:va|van)\s+a\s+(?:tirar|lanzar|arrojar)\s+(?:por\s+la\s+ventana|por\s+el\s+balc[óo]n|"
+        r"(?:desde|de)\s+(?:un|el|la|una)\s+(?:puente|balc[óo]n|ventana|edificio|azotea|terraza)|(?:al|a\s+"
+        r"las)\s+(?:tren|v[íi]as|metro))\b|"
         r"να\s+τελει[ώω]σουν\s+[όο]λα\b|\bμαζ[έε]ψ\w*\s+(?:[όο]λα\s+)?τα\s+χ[άα]πια\b|"
         # added with blind V as a development set: tablets saved and an end tonight in Polish
         # and Turkish, a note saying she no longer wanted to suffer, a goodbye to everyone and
@@ -2943,7 +2979,7 @@ _PRACTICAL_HELP = re.compile(
 
 _PAST_VERB = re.compile(
     r"\b(?:had|was|were|went|did|got|took|ended\s+up|needed|spent|called|rang|happened|"
-    r"collapsed|fainted|fell|passed\s+out|stopped|started|bled|choked|developed|sent|rushed|"
+    r"collapsed|fainted|fell|passed\s+out|stopped|started|bled|choked|developed|sent|rushed|felt|"
     r"admitted)\b",
     _F,
 )
@@ -2961,7 +2997,7 @@ _NOW_WELL = re.compile(
     r"recovering\s+(?:well|nicely|fine|at\s+home)|home\s+and\s+(?:recovering|doing\s+well|well|"
     r"fine)|(?:stable|settled)\s+now|now\s+(?:stable|settled)|home\s+with\s+us|"
     # "My husband collapsed last month from low sodium; the endocrine team sorted it" (blind R)
-    r"(?:team|doctors?|hospital|ward|gp)\s+(?:has\s+|have\s+)?(?:sorted|fixed|dealt\s+with)\s+"
+    r"(?:team|doctors?|hospital|ward|gp|inhaler|spray)\s+(?:has\s+|have\s+)?(?:sorted|fixed|dealt\s+with)\s+"
     r"(?:it|him|her|that)(?:\s+out)?|"
     # blind S: "it's all been sorted and I'm on levetiracetam now", "she's home now after her
     # pleural effusion was drained", "they found nothing wrong", "Turned out fine."
@@ -2981,7 +3017,8 @@ _NOW_WELL = re.compile(
     # the cause found harmless ("rushed to A&E with chest pain on Monday; it was reflux and he's
     # home"; the lead's probes after blind T)
     r"it\s+(?:was|turned\s+out\s+to\s+be)\s+(?:just\s+|only\s+)?(?:reflux|indigestion|heartburn|"
-    r"acid|(?:trapped\s+)?wind|a\s+pulled\s+muscle|muscular|a\s+panic\s+attack|anxiety|nothing\s+"
+    r"acid|(?:trapped\s+)?wind|a\s+pulled\s+muscle|muscular|a\s+panic\s+attack|anxiety|(?:my|his|her)\s+"
+    r"asthma|nothing\s+"
     r"serious)\b(?![^.!?]{0,20}\b(?:last\s+time|before|previously|that\s+time)\b))\b",
     _F,
 )
@@ -3290,7 +3327,8 @@ _ROLE_FRAME = re.compile(
     r"\b(?:member|survivor|reader|supporter|volunteer|guest)(?:'s\s+(?:\w+\s+)?(?:letter|post|poem|"
     r"story|entry))?\s+(?:wrote|writes|begins|reads|ends)\b|"
     # ("asking for me, not for a story" is no frame; blind O)
-    r"(?<!not\s)\b(?:in|for)\s+(?:a|an|our|my|the)\s+(?:\w+\s+){0,2}(?:story|novel|script|screenplay|"
+    r"(?<!not\s)(?<!not\sasking\s)\b(?:in|for)\s+(?:a|an|our|my|the)\s+(?:\w+\s+){0,2}(?:story|novel|"
+    r"script|screenplay|"
     r"drama|podcast|procedures?\s+manual|resource\s+pack|faq|safeguarding\s+review|leaflet|"
     r"booklet)\b|"
     r"\b(?:testing|reviewing|evaluating|auditing)\s+(?:your|the|this|it)\b|"
@@ -3802,7 +3840,10 @@ _OTHER_LANGUAGE_SAFE = re.compile(
 # entre EGFR y ALK?"; blind X, both read as crisis by the layer), for the layer's crisis findings
 # when no word of danger is said in any of the languages below
 _SAFE_SAID = re.compile(
-    r"\b(?:i'?m|i\s+am|im)\s+not\s+in\s+(?:any\s+)?danger\b",
+    r"\b(?:i'?m|i\s+am|im)\s+not\s+in\s+(?:any\s+)?danger\b|"
+    # "dont worry, i'm safe. last week i asked about crisis lines for my friend" (blind Y)
+    r"\b(?:don'?t|dont|no\s+need\s+to)\s+worry,?\s+(?:i'?m|im|i\s+am)\s+(?:safe|ok|okay|fine)\b"
+    r"(?!\s+(?:for\s+now|tonight|at\s+the\s+moment|i\s+think|ish))",
     _F,
 )
 _ASK_ABOUT_TOPIC = re.compile(
@@ -3811,6 +3852,24 @@ _ASK_ABOUT_TOPIC = re.compile(
     r"(?:dovrei|devo|posso)\b|\bque\s+perguntas\s+(?:devo|deveria|posso)\b|\bwelke\s+vragen\s+"
     r"(?:moet|kan|zou)\b|\b(?:diferencia|diff[ée]rence|diferen[çc]a|differenza|unterschied|verschil)\s+"
     r"(?:entre|tra|fra|zwischen|tussen)\b",
+    _F,
+)
+_NOT_FOR_ME_MATERIALS = re.compile(
+    r"\bnot\s+(?:for|about)\s+(?:me|myself)\b[^.!?]{0,40}(?:[.!?:;,-]|$).{0,160}?\bit'?s\s+for\s+"
+    r"(?:our|a|the|my)\s+(?:\w+\s+){0,2}(?:leaflet|poster|website|training|project|course|module|"
+    r"newsletter|directory|booklet|handbook|resource\s+pack)\b",
+    _F,
+)
+_MINOR_COMPLAINT = re.compile(
+    r"\b(?:chemo[\s-]*brain|chemo[\s-]*fog|brain\s+fog|sense\s+of\s+(?:taste|smell)|tastes?\s+"
+    r"(?:\w+\s+)?(?:like\s+)?metal\w*|metallic\s+taste|leg\s+cramps?|hair\s+(?:loss|falling\s+out)|"
+    r"brittle\s+nails|dry\s+skin)\b",
+    _F,
+)
+_EMERGENCY_SIGN = re.compile(
+    r"\b(?:breath\w*|chest|bleed\w*|blood|fever\w*|temp\w*|3[89]|shiver\w*|rigou?rs|seiz\w*|fits?|"
+    r"collaps\w*|faint\w*|unconscious|unresponsive|swell\w*|swollen|numb\w*|weak\w*|confus\w*|"
+    r"vomit\w*|severe|worst|sudden\w*|can'?t\s+(?:move|walk|speak|see)|slurr\w*)\b",
     _F,
 )
 _ROUTINE = re.compile(
@@ -3841,7 +3900,8 @@ _DANGER_OTHER_LANGUAGE_NOT_PILLS = re.compile(rf"\b(?:{_DANGER_OTHER_LANGUAGE_WO
 # morir de risa con los memes"; the lead's probes after blind T), for the layer's crisis findings
 _OTHER_LANGUAGE_IDIOM = re.compile(
     r"\b(?:morir\w*|muero|muere|mourir|meurs|meurt|sterbe|sterben|stirbt|morire|muoio|muore|"
-    r"morrer|morro|morre|dood)\s+(?:de|dalle|dal|vor|van|di)\s+(?:la\s+|de\s+)?(?:rir|risa|rire|"
+    r"morrer|morro|morre|morrendo|muriendo|dood)\s+(?:de|dalle|dal|vor|van|di)\s+(?:la\s+|de\s+)?(?:rir|risa|rire|"
+    r"vontade|ganas|curiosidade|curiosidad|"
     r"risate|ridere|lachen|verg[üu]enza|vergonha|honte|vergogna|aburrimiento|t[ée]dio|ennui|noia|"
     r"langeweile|calor|frio|fr[íi]o|fome|hambre|faim|fame|hunger|zenuwen|nervios|nervosismo)\b",
     _F,
@@ -4018,6 +4078,22 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
     if category == "crisis" and _OTHER_LANGUAGE_IDIOM.search(norm) and not _LIVE.search(norm):
         return True
     if category == "crisis" and _OTHER_LANGUAGE_SAFE.search(norm):
+        return True
+    # a number or wording asked for published material, said not to be for the writer ("not for
+    # me or anyone i know: what's the suicide prevention line number in france? it's for our
+    # multilingual leaflet"; blind Y)
+    if category == "crisis" and _NOT_FOR_ME_MATERIALS.search(norm) and not _LIVE.search(norm):
+        return True
+    # chemo brain ("chemo brain made me put my keys in the fridge"; blind Y), and a minor side
+    # effect with no emergency sign ("lost my sense of taste on chemo", "slight leg cramps at
+    # night, GP found low magnesium"; blind Y)
+    if (
+        category in _URGENT
+        and _MINOR_COMPLAINT.search(norm)
+        and not _DANGER_WORDS.search(norm)
+        and not _EMERGENCY_SIGN.search(norm)
+        and not _LIVE.search(norm)
+    ):
         return True
     # a medication routine ("heute Abend nehme ich alle Tabletten nach dem Abendessen, wie
     # immer", "ik leg vanavond al mijn medicijnen klaar in de pillendoos"; the lead's probes
