@@ -7,6 +7,7 @@ never a blind set being written), after a warm-up, with the encoder on one threa
 the gateway run it. Prints p50 / p95 / max in ms for all messages and for multi-sentence ones
 (more than one unit in ``nlu.triage_model.split_units``), the share of multi-sentence messages
 whose sentences were encoded, and the load average before and after (the machine is shared).
+It also times the rules alone (``nlu.triage.screen_rules``, no layer) over the same texts.
 """
 
 from __future__ import annotations
@@ -67,6 +68,12 @@ def main(argv: list[str] | None = None) -> int:
                     second += calls["n"] > 1
     finally:
         triage.enable_semantic(previous)
+    rules_ms: list[float] = []
+    for _ in range(args.rounds):
+        for text in texts:
+            t0 = time.perf_counter()
+            triage.screen_rules(text)
+            rules_ms.append(1000 * (time.perf_counter() - t0))
     load_after = os.getloadavg()
     print(f"{len(texts)} messages x {args.rounds} round(s); encoder on 1 thread")
     print(
@@ -76,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"multi-sentence ({len(multi_ms) // args.rounds}): p50 {_pct(multi_ms, 50):.1f} ms, "
         f"p95 {_pct(multi_ms, 95):.1f} ms; sentence pass run on {second}/{multi}"
+    )
+    print(
+        f"rules alone: p50 {_pct(rules_ms, 50):.2f} ms, p95 {_pct(rules_ms, 95):.2f} ms, "
+        f"max {max(rules_ms):.1f} ms"
     )
     n = len(texts) * args.rounds
     print(
