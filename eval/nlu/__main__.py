@@ -69,8 +69,9 @@ TRIAGE_SETS = {
     "blind W": "triage_blind_w.yml",
     "blind X": "triage_blind_x.yml",
     "blind Y": "triage_blind_y.yml",
+    "blind Z (final)": "triage_blind_z.yml",
 }
-JUDGED_SET: str | None = None
+JUDGED_SET: str | None = "blind Z (final)"
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
