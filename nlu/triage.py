@@ -130,7 +130,10 @@ TREATMENT = (
     r"radiotherapy|targeted\s+therapy|tablets|"
     # blind J: "last carbo/pem 10 days ago"
     r"carbo|pem|gemcitabine|etoposide|irinotecan|folfiri(?:nox)?|doxorubicin|"
-    r"cyclophosphamide|taxol)\b"
+    r"cyclophosphamide|taxol|"
+    # blind Z: "T 38.5 day 10 post AC" (regimens by their letters, a cycle day)
+    r"r-?chop|abvd|fec|capox|xelox|(?:post|after|of|on)\s+(?:ac|ec|tc)|day\s+\d{1,2}\s+(?:post|"
+    r"after|of)\s+[\w-]+)\b"
 )
 # "wants to die at home / in the hospice": a wish about where and how, not intent.
 _DIE_WHERE = (
@@ -169,6 +172,8 @@ _ADVICE_NOT_ASKED = (
     # blind S)
     r"(?:when|if)\s+(?:a|the|our)\s+(?:callers?|patients?|clients?|users?|members?|relatives?|"
     r"service\s+users?)\s+(?:asks?|asked)(?:\s+(?:us|you|me|them|staff|volunteers))?(?:\s+to)?|"
+    # "a caller asked yesterday whether our service can interpret their scan" (blind Z)
+    r"whether\s+(?:our|the|your|this)\s+(?:service|helpline|team|chat|bot)\s+(?:can|could|will|would)|"
     # "Our helpline staff keep getting asked 'how long do I have'" (blind U)
     r"(?:keep|keeps|kept)\s+(?:getting|being)\s+asked|(?:we|staff|volunteers|they)\s+(?:often\s+|"
     r"always\s+|keep\s+|get\s+)?(?:get\s+)?asked|"
@@ -327,7 +332,7 @@ _OTHER_LANGUAGE_DENIAL = (
 _ALL_PILLS_OTHER_LANGUAGE = (
     r"(?:todas\s+(?:las\s+|mis\s+)?(?:pastillas|p[íi]ldoras)|toutes\s+(?:les\s+|mes\s+)?(?:pilules|"
     r"g[ée]lules)|tous\s+(?:les\s+|mes\s+)?(?:comprim[ée]s|cachets|m[ée]dicaments|somnif[èe]res)|"
-    r"alle\s+(?:meine\s+|die\s+|seine\s+|ihre\s+)?(?:tabletten|pillen|schlaftabletten)|"
+    r"alle\s+(?:meine\s+|die\s+|seine\s+|ihre\s+)?(?:\w*tabletten|\w*pillen)|"
     r"al\s+(?:mijn\s+|de\s+)?(?:pillen|tabletten|slaappillen|medicijnen)|wszystkie\s+(?:moje\s+|"
     r"te\s+)?(?:tabletki|leki)|tutte\s+(?:le\s+|le\s+mie\s+)?(?:pillole|pastiglie|compresse)|"
     r"todos\s+os\s+(?:meus\s+)?(?:comprimidos|rem[ée]dios)|alla\s+(?:mina\s+)?(?:tabletter|piller|"
@@ -398,9 +403,9 @@ _CRISIS_LANGUAGES = (
     # absichtlich alle meine Tabletten genommen, um zu sterben")
     r"(?:expr[èe]s|volontairement|absichtlich|mit\s+absicht|a\s+prop[óo]sito|adrede|apposta|di\s+"
     r"proposito|de\s+prop[óo]sito|propositadamente|opzettelijk|met\s+opzet|celowo|specjalnie)\b"
-    r"[^.!?]{0,60}\b(?:comprim\w*|cachets|somnif\w*|m[ée]dicaments|pilules|tabletten|pillen|"
+    r"[^.!?]{0,60}\b(?:comprim\w*|cachets|somnif\w*|m[ée]dicaments|pilules|\w*tabletten|\w*pillen|"
     r"pastillas|p[íi]ldoras|pastiglie|pillole|compresse|comprimidos|tabletki|leki)\b",
-    r"(?:comprim\w*|cachets|somnif\w*|m[ée]dicaments|pilules|tabletten|pillen|pastillas|p[íi]ldoras|"
+    r"(?:comprim\w*|cachets|somnif\w*|m[ée]dicaments|pilules|\w*tabletten|\w*pillen|pastillas|p[íi]ldoras|"
     r"pastiglie|pillole|compresse|comprimidos|tabletki|leki)\b[^.!?]{0,60}\b(?:expr[èe]s|"
     r"volontairement|absichtlich|mit\s+absicht|a\s+prop[óo]sito|apposta|di\s+proposito|de\s+"
     r"prop[óo]sito|opzettelijk|met\s+opzet|celowo|pour\s+mourir|um\s+zu\s+sterben|para\s+morir|"
@@ -476,6 +481,11 @@ _CRISIS_LANGUAGES = (
     r"(?:terminar|acabar)\s+con\s+mi\s+vida(?!\s+(?:laboral|profesional|social|sexual|de)\b)",
     r"mettre\s+fin\s+[àa]\s+(?:ma|sa|ta)\s+vie",
     r"(?:se\s+va\s+a\s+matar|va\s+a\s+matarse)",
+    # blind Z: "mi madre dice que se va a quitar la vida esta noche"
+    r"(?:(?:se|me)\s+(?:va|voy|vas|van|quiere|quiero)\s+a?\s*quitar|quitarse|quitarme)\s+la\s+vida"
+    r"(?![^.!?]{0,30}\b(?:laboral|social)\b)",
+    r"(?:vuole|voglio|vuoi|sta\s+per|vorrebbe|vorrei)\s+(?:togliersi|togliermi)\s+la\s+vita",
+    r"(?:quer|quero|vai|vou)\s+(?:se\s+)?(?:tirar|tirar-se|tirar-me)\s+a\s+(?:pr[óo]pria\s+)?vida",
     r"(?:me|se)\s+foutre\s+en\s+l'air",
     r"[üu]berdosis\s+(?:\w+\s+)?(?:genommen|geschluckt)",
     r"(?:mezelf|mijzelf|zichzelf)\s+(?:te\s+)?(?:doden|doodmaken|om\s+het\s+leven\s+(?:te\s+)?brengen|"
@@ -633,6 +643,9 @@ _EMERGENCY_LANGUAGES = (
     # added with blind Y as a development set: breathing badly and the chest hurting in Dutch,
     # confused speech and an arm hanging down in German
     r"(?:kan|kon)\s+(?:bijna\s+)?niet\s+(?:goed\s+|meer\s+)?(?:ademen|ademhalen)",
+    # blind Z: "tata upadł i nie reaguje"
+    r"(?:upad[lł]\w*|zemdla[lł]\w*|przewr[óo]ci[lł]\w*\s+si[eę])\s+i\s+nie\s+(?:reaguj\w*|odpowiada|"
+    r"oddycha|mo[zż]na\s+(?:go|jej)\s+obudzi[cć])",
     r"(?:mijn|zijn|haar)\s+borst\s+doet\s+(?:erg\s+|veel\s+|zo\s+)?pijn",
     r"redet\s+(?:pl[öo]tzlich\s+|auf\s+einmal\s+)?(?:ganz\s+|sehr\s+)?(?:wirres\s+zeug|wirr|unverst[äa]ndlich|verwaschen)",
     r"spricht\s+(?:pl[öo]tzlich\s+|auf\s+einmal\s+)?(?:ganz\s+|sehr\s+)?(?:verwaschen|undeutlich|unverst[äa]ndlich)",
@@ -1267,9 +1280,9 @@ _RULES: tuple[_Rule, ...] = (
         r"\bgas\s+(?:is\s+|'s\s+)?(?:on|turned\s+on|left\s+on|running)\b(?![^.!?]{0,40}\b(?:cook\w*|"
         r"boil\w*|hob|oven|kettle|dinner|tea|heating)\b)[^.!?]{0,60}\b(?:windows?|doors?|vents?)\s+(?:are\s+"
         r"|is\s+|all\s+)?(?:shut|closed|sealed|taped)\b|"
-        r"\b(?:belt|rope|cord|noose|ligature|scarf)\s+(?:is\s+|'s\s+)?(?:already\s+)?(?:on|over|tied\s+"
-        r"to|round|around)\s+(?:the\s+)?(?:door\s*hook|hook\s+on\s+the\s+door|banisters?|bannisters?|"
-        r"beam|rafters?|loft\s+hatch)\b|"
+        r"\b(?:belt|rope|cord|noose|ligature|scarf)(?:\s+is\s+|'s\s+|\s+)(?:already\s+)?(?:on|over|tied\s+"
+        r"to|round|around)\s+(?:the\s+)?(?:door\s*hook|hook\s+on\s+the\s+door|door\s+handle|banisters?|"
+        r"bannisters?|beam|rafters?|loft\s+hatch)\b|"
         r"\b(?:does|would|will|did)\s+it\s+hurt\b[^.!?]{0,20}\b(?:to\s+|when\s+you\s+|if\s+you\s+)?"
         r"(?:drown\w*|hang\w*|jump\w*\s+(?:off|from|in\s+front)|overdos\w*|bleed\w*\s+out|"
         r"gas\w*\s+yourself|go(?:ing)?\s+to\s+sleep\s+with)\b",
@@ -3004,7 +3017,8 @@ _NOW_WELL = re.compile(
     r"(?:it'?s|it\s+has|that'?s|that\s+has|everything'?s|everything\s+has)\s+(?:all\s+)?been\s+sorted|"
     # (not "I'm home now": "I think I'm having anaphylaxis ... I'm home now", blind F)
     r"(?:he'?s|she'?s|they'?re|he\s+is|she\s+is)\s+(?:back\s+)?home\s+now|"
-    r"found\s+nothing\s+(?:wrong|serious|abnormal)|turned\s+out\s+(?:to\s+be\s+)?(?:fine|ok|okay|"
+    r"found\s+nothing\s+(?:wrong|serious|abnormal)|(?:it'?s|it\s+has|that'?s|all)\s+(?:all\s+)?(?:been\s+)?"
+    r"resolved|turned\s+out\s+(?:to\s+be\s+)?(?:fine|ok|okay|"
     r"nothing)|"
     # "I had a massive nosebleed last week, ENT cauterised it and it's been fine since" (blind R)
     r"(?:it'?s|it\s+has|he'?s|she'?s|i'?ve|they'?ve|all)\s+been\s+(?:fine|ok|okay|good|great|well)\s+"
@@ -3333,6 +3347,13 @@ _ROLE_FRAME = re.compile(
     r"booklet)\b|"
     r"\b(?:testing|reviewing|evaluating|auditing)\s+(?:your|the|this|it)\b|"
     r"\bno\s+one\s+is\s+at\s+risk\b|\bnot\s+a\s+live\s+(?:case|situation)\b|"
+    # blind Z: "no one's in danger, i'm just curious how your service handles someone who says
+    # they're suicidal", "what's best practice if a member posts something suggesting suicidal
+    # thoughts? we want a written policy", "i'm writing a short story where a character ..."
+    r"\b(?:no\s+one|nobody)(?:'s|\s+is)\s+in\s+(?:any\s+)?danger\b|\bhow\s+(?:your|the)\s+(?:service|"
+    r"helpline|team|bot|assistant)\s+(?:handles|deals\s+with|responds\s+to)\b|\bbest\s+practice\b|"
+    r"\bwritten\s+policy\b|\bwriting\s+(?:a|an)\s+(?:\w+\s+)?(?:story|novel|script|play|poem)\s+"
+    r"(?:where|in\s+which|about)\b|"
     # Added with blind set K as a development set: lines said in a role-play, a play, a
     # simulation or an e-learning module, and pieces written about the topic ("In our helpline
     # role-play, the 'caller' says: 'I just want to die.'", "a play where a character says
@@ -3843,7 +3864,9 @@ _SAFE_SAID = re.compile(
     r"\b(?:i'?m|i\s+am|im)\s+not\s+in\s+(?:any\s+)?danger\b|"
     # "dont worry, i'm safe. last week i asked about crisis lines for my friend" (blind Y)
     r"\b(?:don'?t|dont|no\s+need\s+to)\s+worry,?\s+(?:i'?m|im|i\s+am)\s+(?:safe|ok|okay|fine)\b"
-    r"(?!\s+(?:for\s+now|tonight|at\s+the\s+moment|i\s+think|ish))",
+    r"(?!\s+(?:for\s+now|tonight|at\s+the\s+moment|i\s+think|ish))|"
+    # "i know you can't tell me my dose and i'm not asking" (blind Z)
+    r"\b(?:i\s+know|i\s+understand)\s+you\s+can'?t\s+(?:tell|advise|give)\b",
     _F,
 )
 _ASK_ABOUT_TOPIC = re.compile(
@@ -3858,6 +3881,20 @@ _NOT_FOR_ME_MATERIALS = re.compile(
     r"\bnot\s+(?:for|about)\s+(?:me|myself)\b[^.!?]{0,40}(?:[.!?:;,-]|$).{0,160}?\bit'?s\s+for\s+"
     r"(?:our|a|the|my)\s+(?:\w+\s+){0,2}(?:leaflet|poster|website|training|project|course|module|"
     r"newsletter|directory|booklet|handbook|resource\s+pack)\b",
+    _F,
+)
+# training said in another language ("comment orienter quelqu'un qui parle de suicide ? c'est
+# pour notre formation"; blind Z)
+_TRAINING_OTHER_LANGUAGE = re.compile(
+    r"\b(?:c'est\s+pour\s+(?:notre|une|la|nos)\s+formations?|es\s+para\s+(?:nuestra|una|la)\s+"
+    r"formaci[óo]n|f[üu]r\s+(?:unsere|eine|die)\s+schulung|per\s+la\s+(?:nostra\s+)?formazione|"
+    r"voor\s+(?:onze|een|de)\s+(?:training|opleiding|cursus)|[ée]\s+para\s+(?:a\s+nossa|uma)\s+"
+    r"forma[çc][ãa]o)\b",
+    _F,
+)
+_MEANS_OR_TONIGHT = re.compile(
+    rf"\b(?:{_TONIGHT_OTHER_LANGUAGE}|tonight|pills|tablets|pastillas|\w*tabletten|comprim\w*|"
+    r"\w*pillen|pastiglie|pillole|tabletki|pilules|cachets|m[ée]dicaments)\b",
     _F,
 )
 _MINOR_COMPLAINT = re.compile(
@@ -4082,7 +4119,14 @@ def _semantic_vetoed(category: str, norm: str) -> bool:
     # a number or wording asked for published material, said not to be for the writer ("not for
     # me or anyone i know: what's the suicide prevention line number in france? it's for our
     # multilingual leaflet"; blind Y)
-    if category == "crisis" and _NOT_FOR_ME_MATERIALS.search(norm) and not _LIVE.search(norm):
+    if (
+        category == "crisis"
+        and (
+            _NOT_FOR_ME_MATERIALS.search(norm)
+            or (_TRAINING_OTHER_LANGUAGE.search(norm) and not _MEANS_OR_TONIGHT.search(norm))
+        )
+        and not _LIVE.search(norm)
+    ):
         return True
     # chemo brain ("chemo brain made me put my keys in the fridge"; blind Y), and a minor side
     # effect with no emergency sign ("lost my sense of taste on chemo", "slight leg cramps at

@@ -5,14 +5,14 @@
    macro-F1 read from the aggregated intent_report.json. Needs Rasa; takes ~20 min on 2 cores.
 2. Entities: eval/nlu/entities.yml (development set) and entities_holdout.yml, set-based
    precision/recall per entity type, on the same matchers the Rasa components wrap.
-3. Red-flag triage: twenty-eight sets (development ... blind Y): recall on explicit and indirect
+3. Red-flag triage: twenty-nine sets (development ... blind Z): recall on explicit and indirect
    crisis/emergency messages, false-positive rate on hard negatives, for the rules alone and
    for rules + the learned layer (nlu/triage_model.py, on the prepared MiniLM encoder). The
    learned layer is trained on the sets named in nlu/triage_model.json (blind E to S joined
-   the development sets after their first runs; T to Y have joined the sets but not the
+   the development sets after their first runs; T to Z have joined the sets but not the
    layer's training data: the refit with T was not shipped), whose rows are in-sample; the honest
    estimate is ``python -m eval.nlu.loso`` (leave-one-set-out, eval/nlu/triage_loso.md).
-   Targets are judged on ``JUDGED_SET``, the next blind set (Z) for its one first run; None
+   Targets are judged on ``JUDGED_SET``, the next blind set (AA) for its one first run; None
    until then.
 
 Results replace the NLU section of docs/evaluation.md (between the nlu markers). Exit status 1
@@ -34,10 +34,10 @@ from typing import Any
 
 from eval.nlu.metrics import evaluate_entities, evaluate_triage, load_yaml
 
-# Red-flag sets in the order they were written. Blind E to Y were each the judged final set for
-# their one first run (eval/nlu/first_runs.md; Y's with the screen frozen at e467090) and are now
+# Red-flag sets in the order they were written. Blind E to Z were each the judged final set for
+# their one first run (eval/nlu/first_runs.md; Z's with the screen frozen at 454a6c0) and are now
 # development sets (nlu/triage_model.json names the layer's training sets).
-# The next blind set (Z, triage_data.NEXT_BLIND) is added here as "blind Z (final)", with
+# The next blind set (AA, triage_data.NEXT_BLIND) is added here as "blind AA (final)", with
 # JUDGED_SET, only for its one first run after the screen is frozen; until then no triage target
 # is judged.
 TRIAGE_SETS = {
@@ -69,9 +69,9 @@ TRIAGE_SETS = {
     "blind W": "triage_blind_w.yml",
     "blind X": "triage_blind_x.yml",
     "blind Y": "triage_blind_y.yml",
-    "blind Z (final)": "triage_blind_z.yml",
+    "blind Z": "triage_blind_z.yml",
 }
-JUDGED_SET: str | None = "blind Z (final)"
+JUDGED_SET: str | None = None
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "evaluation.md"
@@ -308,17 +308,17 @@ def render(
     lines += [
         "### Red-flag triage (`nlu.triage.screen`)",
         "",
-        "Recall counts a positive as caught only when the expected category fires. Twenty-eight "
+        "Recall counts a positive as caught only when the expected category fires. Twenty-nine "
         "sets, written in turn: development (`eval/nlu/triage.yml`), held-out "
         "(`triage_holdout.yml`), unseen (`triage_unseen.yml`), blind A to D "
         "(`triage_blind_a.yml` ... `triage_blind_d.yml`, written by engineers who had not seen "
         "the rules), blind E to H (`triage_blind_e.yml` ... `triage_blind_h.yml`, written "
-        "blind too, each the judged final set for its first run) and blind I to Y "
-        "(`triage_blind_i.yml` ... `triage_blind_y.yml`, likewise). Each was run once with the "
+        "blind too, each the judged final set for its first run) and blind I to Z "
+        "(`triage_blind_i.yml` ... `triage_blind_z.yml`, likewise). Each was run once with the "
         "rules frozen, then its misses were "
         "analysed and general rules added, so their current rows are optimistic; the "
         "**first-run** figures in the next table are the honest estimates of recall on new "
-        "wording. The next blind set (Z) will be judged on its first run. *rules + semantic* is "
+        "wording. The next blind set (AA) will be judged on its first run. *rules + semantic* is "
         "what Rasa and the gateway run: the "
         "rules with the learned layer (nlu/triage_model.py, a logistic regression on the MiniLM "
         "vector and char n-grams, trained on the bank and the sets listed in "

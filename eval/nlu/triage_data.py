@@ -56,12 +56,13 @@ SETS: tuple[tuple[str, str], ...] = (
     ("blind_w", "triage_blind_w.yml"),
     ("blind_x", "triage_blind_x.yml"),
     ("blind_y", "triage_blind_y.yml"),
+    ("blind_z", "triage_blind_z.yml"),
 )
 # The next blind set: refused by ``load_set`` until its one first run (eval/nlu/first_runs.md).
-# Z is written by helper-7 of the 2026-12-07 night session under eval/nlu/blind_brief.md,
+# AA is written by helper-8 of the 2026-12-07 night session under eval/nlu/blind_brief.md,
 # reading nothing under /work or elsewhere in /tmp (230 positives, 500 negatives; structure
-# checked only; sha256 58778ea0...d7bed).
-NEXT_BLIND = "triage_blind_z.yml"
+# checked only; sha256 9ab47cb6...0aa85).
+NEXT_BLIND = "triage_blind_aa.yml"
 # the blind sets kept for later first runs; refused like NEXT_BLIND
 RESERVED_BLIND = (NEXT_BLIND,)
 RASA_NLU = ROOT / "assistant" / "data" / "nlu"

@@ -2482,3 +2482,45 @@ def test_blind_y_misses_and_false_positives_in_new_wording() -> None:
     _assert_vetoed("emergency", "everything tastes metallic since cycle 2, any recipes?")
     _assert_vetoed("emergency", "brain fog and I suddenly can't move my left arm", vetoed=False)
     _assert_vetoed("crisis", "don't worry, I'm safe for now", vetoed=False)
+
+
+def test_blind_z_misses_and_false_positives_in_new_wording() -> None:
+    """Blind Z's errors as a development set, in wording written for this test: taking one's
+    life said of someone else (Spanish, Italian, Portuguese), an on-purpose overdose of tablets
+    named by a German compound, a belt tied to a door handle, a fall with no response (Polish),
+    a fever in chemotherapy shorthand. Quiet: a policy or best practice asked, how the service
+    handles it with nobody in danger, a story being written, a caller's request to the service
+    quoted, a fever resolved; for the layer, "I know you can't tell me my dose", training said
+    in another language."""
+    _assert_category(
+        "crisis",
+        "mi hermano se quiere quitar la vida, está en el baño",
+        "mio padre vuole togliersi la vita stanotte",
+        "a minha mãe disse que vai tirar a própria vida",
+        "Er hat mit Absicht alle Schlaftabletten geschluckt",
+        "the rope's tied to the door handle now",
+    )
+    _assert_category(
+        "emergency",
+        "mama przewróciła się i nie odpowiada",
+        "temp 38.7, day 8 post FEC, feeling shivery",
+    )
+    # framed: nothing, or only a finding lowered for the layer to judge
+    _assert_not_explicit(
+        "we need a written policy for when a member mentions suicidal thoughts online",
+        "nobody's in danger, just wondering how the helpline handles someone who is suicidal",
+        "writing a novel where a character with EGFR cancer wants to end his life - any advice?",
+    )
+    _assert_quiet(
+        "someone asked whether our service can read their pathology report, what do we say?",
+        "my temperature after chemo last month is all resolved now, thanks",
+    )
+    _assert_vetoed(
+        "crisis",
+        "I understand you can't give me a dose, I just want the leaflet",
+        "cómo responder a alguien que habla de suicidio? es para nuestra formación de voluntarios",
+    )
+    # means or tonight said keeps the layer's finding
+    _assert_vetoed(
+        "crisis", "es para nuestra formación, pero yo tengo las pastillas esta noche", vetoed=False
+    )
