@@ -3143,12 +3143,14 @@ def _vetoed(rule: _Rule, norm: str, start: int, end: int) -> bool:
     sentence = _sentence(norm, start, end)
     # "just" right before the match makes it live whatever else the sentence says ("finished his
     # treatment last year and he's just cut his wrists"; blind J)
-    just = bool(_JUST_BEFORE.search(norm[max(0, start - 20) : start]))
     # ... and so does the writer's own plan said at the match ("ive bought the hose and i'm going
     # to do it in the car on sunday", in a long message that says "i lost my job in march";
     # blind X)
-    just = just or bool(_PLAN_AT_MATCH.search(norm[max(0, start - 40) : end]))
-    if bool(_PAST_SENTENCE.search(sentence)) and not _LIVE.search(sentence) and not just:
+    live_at_match = bool(
+        _JUST_BEFORE.search(norm[max(0, start - 20) : start])
+        or _PLAN_AT_MATCH.search(norm[max(0, start - 40) : end])
+    )
+    if bool(_PAST_SENTENCE.search(sentence)) and not _LIVE.search(sentence) and not live_at_match:
         return True
     # An emergency told in the past tense while the message says the person is well or cared
     # for now ("had sepsis twice ... she's 5 years clear", "had a seizure yesterday, she's in
